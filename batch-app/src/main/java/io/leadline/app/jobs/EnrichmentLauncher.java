@@ -1,0 +1,85 @@
+package io.leadline.app.jobs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+import io.leadline.jobs.enrichment.EnrichmentProperties;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.WorkArea;
+import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.input.ListInspection;
+import io.leadline.jobs.output.ResultFormat;
+import io.leadline.jobs.research.ServiceContext;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * Starts and restarts enrichment jobs. A list is inspected before anything is stored, so a file
+ * that is not a list, or has no email column, is refused with one line and leaves no job behind.
+ */
+@Component
+public class EnrichmentLauncher {
+
+	private final JobOperator jobOperator;
+
+	private final Job enrichmentJob;
+
+	private final ObjectStore store;
+
+	private final EnrichmentProperties properties;
+
+	private final InputLimits limits;
+
+	private final JobCatalog catalog;
+
+	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
+			InputLimits limits, JobCatalog catalog) {
+		this.jobOperator = jobOperator;
+		this.enrichmentJob = enrichmentJob;
+		this.store = store;
+		this.properties = properties;
+		this.limits = limits;
+		this.catalog = catalog;
+	}
+
+	/** Inspects a local list, stores it as the job's input and returns the job to start. */
+	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
+			ResultFormat format, List<String> outputColumns, Path exportPath) throws IOException {
+		ListInspection inspection = ListInspection.inspect(file, limits);
+		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
+		UUID jobId = UUID.randomUUID();
+		String inputKey = new WorkArea(jobId, owner).inputKey(inspection.format().format().name().toLowerCase());
+		store.put(inputKey, file);
+		return new EnrichmentRequest(jobId, owner, inputKey, file.getFileName().toString(), emailHeader, service,
+				format, outputColumns, inspection.dataRows(), properties.chunkSize(), properties.partitions(),
+				exportPath == null ? null : exportPath.toAbsolutePath().toString());
+	}
+
+	/** Runs the job to its end in the calling thread. */
+	public JobExecution run(EnrichmentRequest request) throws Exception {
+		return jobOperator.start(enrichmentJob, request.toJobParameters());
+	}
+
+	/**
+	 * Runs a failed or stopped job again from its last commit, in the calling thread. An execution a
+	 * dead JVM left STARTED is marked failed first, as Batch requires.
+	 */
+	public JobExecution restart(UUID jobId) throws Exception {
+		JobExecution last = catalog.lastExecution(jobId)
+			.orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			throw new IllegalStateException("job " + jobId + " already completed");
+		}
+		if (last.getStatus().isRunning()) {
+			last = jobOperator.recover(last);
+		}
+		return jobOperator.restart(last);
+	}
+}

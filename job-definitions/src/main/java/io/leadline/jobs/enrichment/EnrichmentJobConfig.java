@@ -1,0 +1,230 @@
+package io.leadline.jobs.enrichment;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.research.ProspectResearcher;
+import io.leadline.jobs.research.ProviderSettings;
+import io.leadline.jobs.research.ServiceContext;
+import io.leadline.jobs.research.TransientProviderException;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * The enrichment job, read top to bottom: prepare → partitioned enrich → merge → cleanup, then the
+ * parts of each step. Retry and skip policies are declared here, on the worker step.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnrichmentProperties.class)
+public class EnrichmentJobConfig {
+
+	public static final String JOB = "enrichmentJob";
+
+	static final String PREPARE = "prepare";
+
+	static final String ENRICH = "enrich";
+
+	static final String WORKER = "enrichWorker";
+
+	static final String MERGE = "merge";
+
+	static final String CLEANUP = "cleanup";
+
+	static boolean isWorkerStep(String stepName) {
+		return stepName.startsWith(WORKER + ":");
+	}
+
+	@Bean
+	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
+			JobHalt halt) {
+		return new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt))
+			.start(prepare)
+			.next(enrich)
+			.next(merge)
+			.next(cleanup)
+			.build();
+	}
+
+	@Bean
+	Step prepare(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
+			ProviderSettings providers, EnrichmentProperties properties, InputLimits limits, JobMetaStore metaStore) {
+		return new StepBuilder(PREPARE, jobRepository)
+			.tasklet(new PrepareTasklet(store, providers, properties, limits, metaStore), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step enrich(JobRepository jobRepository, Partitioner enrichPartitioner, PartitionHandler enrichPartitionHandler) {
+		return new StepBuilder(ENRICH, jobRepository).partitioner(WORKER, enrichPartitioner)
+			.partitionHandler(enrichPartitionHandler)
+			.build();
+	}
+
+	@Bean
+	Step merge(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
+			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties) {
+		return new StepBuilder(MERGE, jobRepository)
+			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step cleanup(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store) {
+		return new StepBuilder(CLEANUP, jobRepository).tasklet(new CleanupTasklet(store), transactionManager).build();
+	}
+
+	// --- enrich: one partition per partition file, each a fault-tolerant chunk step
+
+	@Bean
+	Partitioner enrichPartitioner() {
+		return gridSize -> {
+			Map<String, ExecutionContext> partitions = new HashMap<>();
+			for (int p = 0; p < gridSize; p++) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt("partition", p);
+				partitions.put("partition%04d".formatted(p), context);
+			}
+			return partitions;
+		};
+	}
+
+	/**
+	 * Built per job execution because chunk size and partition count are job parameters: a restart
+	 * keeps the values its JobInstance started with, whatever the configuration says today.
+	 */
+	@Bean
+	@StepScope
+	TaskExecutorPartitionHandler enrichPartitionHandler(@Value("#{jobParameters['chunkSize']}") Long chunkSize,
+			@Value("#{jobParameters['partitions']}") Long partitions, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, ItemStreamReader<ProspectRow> enrichReader,
+			ItemProcessor<ProspectRow, RowRecord> enrichProcessor, ItemWriter<RowRecord> enrichWriter,
+			UsageMeter usageMeter, SkipListener<ProspectRow, RowRecord> skippedRowRecorder,
+			EnrichmentProperties properties, AsyncTaskExecutor rowExecutor, AsyncTaskExecutor partitionExecutor) {
+		Step worker = new StepBuilder(WORKER, jobRepository).<ProspectRow, RowRecord>chunk(chunkSize.intValue())
+			.transactionManager(transactionManager)
+			.reader(enrichReader)
+			.processor(enrichProcessor)
+			.writer(enrichWriter)
+			.stream(usageMeter)
+			.faultTolerant()
+			.retryPolicy(RetryPolicy.builder()
+				.includes(TransientProviderException.class)
+				.maxRetries(properties.retryLimit())
+				.delay(properties.retryDelay())
+				.multiplier(2)
+				.maxDelay(properties.retryMaxDelay())
+				.build())
+			.skipPolicy(new RowSkipPolicy(properties.skipLimit()))
+			.skipListener(skippedRowRecorder)
+			.taskExecutor(rowExecutor)
+			.build();
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setStep(worker);
+		handler.setTaskExecutor(partitionExecutor);
+		handler.setGridSize(partitions.intValue());
+		return handler;
+	}
+
+	@Bean
+	@StepScope
+	PartitionFileReader enrichReader(@Value("#{stepExecutionContext['partition']}") Integer partition,
+			@Value("#{stepExecution}") StepExecution stepExecution, ObjectStore store) {
+		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
+		return new PartitionFileReader(store, work.partitionInputKey(partition));
+	}
+
+	@Bean
+	@StepScope
+	EnrichmentProcessor enrichProcessor(@Value("#{jobParameters['service']}") String service,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
+			UsageMeter usageMeter, JobHalt halt) {
+		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	ChunkObjectWriter enrichWriter(@Value("#{stepExecutionContext['partition']}") Integer partition,
+			@Value("#{stepExecution}") StepExecution stepExecution,
+			ObjectStore store, SkippedRows skippedRows) {
+		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
+		return new ChunkObjectWriter(store, work, partition, skippedRows, stepExecution.getId());
+	}
+
+	@Bean
+	@StepScope
+	UsageMeter usageMeter() {
+		return new UsageMeter();
+	}
+
+	@Bean
+	@StepScope
+	SkipListener<ProspectRow, RowRecord> skippedRowRecorder(@Value("#{stepExecution.id}") Long stepExecutionId,
+			SkippedRows skippedRows) {
+		return skippedRows.listener(stepExecutionId);
+	}
+
+	// --- shared parts
+
+	/** Rows in flight against providers, across every partition of every job in this JVM. */
+	@Bean
+	AsyncTaskExecutor rowExecutor(EnrichmentProperties properties) {
+		return pool("leadline-row-", properties.concurrency());
+	}
+
+	/** Partitions run on their own pool: a partition thread only waits on its rows. */
+	@Bean
+	AsyncTaskExecutor partitionExecutor(EnrichmentProperties properties) {
+		return pool("leadline-partition-", Math.max(properties.partitions(), 4) * 2);
+	}
+
+	private static ThreadPoolTaskExecutor pool(String prefix, int threads) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix(prefix);
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setWaitForTasksToCompleteOnShutdown(false);
+		executor.initialize();
+		return executor;
+	}
+
+	@Bean
+	JobHalt jobHalt() {
+		return new JobHalt();
+	}
+
+	@Bean
+	SkippedRows skippedRows() {
+		return new SkippedRows();
+	}
+
+	@Bean
+	JobMetaStore jobMetaStore(ObjectStore store, JsonMapper json) {
+		return new JobMetaStore(store, json);
+	}
+}

@@ -1,0 +1,16 @@
+package io.leadline.jobs.enrichment;
+
+import java.util.Map;
+
+import io.leadline.jobs.research.ProviderUsage;
+
+/**
+ * {@code summary.json}, written beside the result: what came back, what it took, what it cost.
+ *
+ * @param rows rows per {@code sif_status}
+ * @param jobSeconds from the start of this job execution to the end of merge (JVM start excluded)
+ */
+public record EnrichmentSummary(String jobId, String fileName, String resultKey, String format, long dataRows,
+		long blankRowsIgnored, Map<String, Long> rows, ProviderUsage usage, double prepareSeconds,
+		double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
+}

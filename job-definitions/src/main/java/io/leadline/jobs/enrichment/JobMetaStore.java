@@ -1,0 +1,34 @@
+package io.leadline.jobs.enrichment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.jobs.storage.ObjectStore;
+
+/** Keeps {@link JobMeta} as JSON in the work area, where merge and restarts find it. */
+final class JobMetaStore {
+
+	private final ObjectStore store;
+
+	private final JsonMapper json;
+
+	JobMetaStore(ObjectStore store, JsonMapper json) {
+		this.store = store;
+		this.json = json;
+	}
+
+	void save(WorkArea work, JobMeta meta) throws IOException {
+		try (OutputStream out = store.create(work.metaKey())) {
+			json.writeValue(out, meta);
+		}
+	}
+
+	JobMeta load(WorkArea work) throws IOException {
+		try (InputStream in = store.open(work.metaKey())) {
+			return json.readValue(in, JobMeta.class);
+		}
+	}
+}

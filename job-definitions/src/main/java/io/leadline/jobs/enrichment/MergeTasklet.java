@@ -1,0 +1,130 @@
+package io.leadline.jobs.enrichment;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.jobs.output.ResultSink;
+import io.leadline.jobs.output.ResultSinks;
+import io.leadline.jobs.research.ProviderUsage;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * Step 3: merges the work objects into the result and writes {@code summary.json}. The object store
+ * publishes an object only when it is complete, so a merge killed half-way leaves no result and
+ * simply runs again. The optional export to a local path is repeated by a restart.
+ */
+final class MergeTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(MergeTasklet.class);
+
+	private final ObjectStore store;
+
+	private final JobMetaStore metaStore;
+
+	private final JsonMapper json;
+
+	private final boolean csvBom;
+
+	private final JobRepository jobRepository;
+
+	MergeTasklet(ObjectStore store, JobMetaStore metaStore, JsonMapper json, boolean csvBom,
+			JobRepository jobRepository) {
+		this.store = store;
+		this.jobRepository = jobRepository;
+		this.metaStore = metaStore;
+		this.json = json;
+		this.csvBom = csvBom;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution execution = contribution.getStepExecution().getJobExecution();
+		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
+		WorkArea work = request.workArea();
+		JobMeta meta = metaStore.load(work);
+		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns());
+		String resultKey = work.resultKey(request.format().extension());
+		Map<RowStatus, Long> counts;
+		try (OutputStream out = store.create(resultKey);
+				ResultSink sink = ResultSinks.open(request.format(), out, csvBom)) {
+			counts = new RowMerger(store, work).mergeInto(sink, layout, meta);
+		}
+		JobProgress.recordStatuses(execution.getExecutionContext(), counts);
+		contribution.incrementWriteCount(meta.dataRows());
+		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
+		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts);
+		try (OutputStream out = store.create(work.summaryKey())) {
+			json.writerWithDefaultPrettyPrinter().writeValue(out, summary);
+		}
+		if (request.exportPath() != null) {
+			store.copyTo(resultKey, Path.of(request.exportPath()));
+		}
+		log.info("job {} merged {} rows into {} in {}s", request.jobId(), meta.dataRows(), resultKey,
+				summary.mergeSeconds());
+		return RepeatStatus.FINISHED;
+	}
+
+	private static EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history,
+			EnrichmentRequest request, JobMeta meta, String resultKey, Map<RowStatus, Long> counts) {
+		Map<String, Long> rows = new LinkedHashMap<>();
+		for (RowStatus status : RowStatus.values()) {
+			rows.put(status.label(), counts.getOrDefault(status, 0L));
+		}
+		double prepare = 0, enrich = 0, merge = 0;
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : execution.getStepExecutions()) {
+			double seconds = seconds(step.getStartTime(), step.getEndTime() != null ? step.getEndTime() : now);
+			switch (step.getStepName()) {
+				case EnrichmentJobConfig.PREPARE -> prepare = seconds;
+				case EnrichmentJobConfig.ENRICH -> enrich = seconds;
+				case EnrichmentJobConfig.MERGE -> merge = seconds;
+				default -> {
+				}
+			}
+		}
+		ProviderUsage usage = usageOf(history);
+		double job = seconds(execution.getStartTime(), now);
+		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
+				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage, prepare, enrich,
+				merge, job, job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
+	}
+
+	/** A restarted partition reloads its usage, so the latest execution of each partition holds its total. */
+	private static ProviderUsage usageOf(List<JobExecution> history) {
+		Map<String, StepExecution> latest = new HashMap<>();
+		for (JobExecution attempt : history) {
+			for (StepExecution step : attempt.getStepExecutions()) {
+				if (EnrichmentJobConfig.isWorkerStep(step.getStepName())) {
+					latest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
+				}
+			}
+		}
+		ProviderUsage usage = ProviderUsage.NONE;
+		for (StepExecution step : latest.values()) {
+			usage = usage.plus(UsageMeter.read(step.getExecutionContext()));
+		}
+		return usage;
+	}
+
+	private static double seconds(LocalDateTime from, LocalDateTime to) {
+		return from == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
+	}
+}
