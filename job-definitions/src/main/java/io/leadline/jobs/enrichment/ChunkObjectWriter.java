@@ -43,10 +43,12 @@ class ChunkObjectWriter implements ItemWriter<RowRecord> {
 		}
 		rows.sort(Comparator.comparingLong(RowRecord::rowNumber));
 		String key = work.chunkKey(partition, rows.get(0).rowNumber());
-		try (var writer = new WorkCsv.Writer<RowRecord>(store.create(key), RowRecord::toFields)) {
+		store.write(key, out -> {
+			WorkCsv.Writer<RowRecord> writer = new WorkCsv.Writer<>(out, RowRecord::toFields);
 			for (RowRecord row : rows) {
 				writer.write(row);
 			}
-		}
+			writer.flush();
+		});
 	}
 }

@@ -2,7 +2,6 @@ package io.leadline.jobs.enrichment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +20,7 @@ final class JobMetaStore {
 	}
 
 	void save(WorkArea work, JobMeta meta) throws IOException {
-		try (OutputStream out = store.create(work.metaKey())) {
-			json.writeValue(out, meta);
-		}
+		store.write(work.metaKey(), out -> json.writeValue(out, meta));
 	}
 
 	JobMeta load(WorkArea work) throws IOException {

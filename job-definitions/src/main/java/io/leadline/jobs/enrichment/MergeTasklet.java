@@ -1,9 +1,9 @@
 package io.leadline.jobs.enrichment;
 
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,18 +62,17 @@ final class MergeTasklet implements Tasklet {
 		JobMeta meta = metaStore.load(work);
 		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns());
 		String resultKey = work.resultKey(request.format().extension());
-		Map<RowStatus, Long> counts;
-		try (OutputStream out = store.create(resultKey);
-				ResultSink sink = ResultSinks.open(request.format(), out, csvBom)) {
-			counts = new RowMerger(store, work).mergeInto(sink, layout, meta);
-		}
+		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		store.write(resultKey, out -> {
+			try (ResultSink sink = ResultSinks.open(request.format(), out, csvBom)) {
+				counts.putAll(new RowMerger(store, work).mergeInto(sink, layout, meta));
+			}
+		});
 		JobProgress.recordStatuses(execution.getExecutionContext(), counts);
 		contribution.incrementWriteCount(meta.dataRows());
 		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
 		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts);
-		try (OutputStream out = store.create(work.summaryKey())) {
-			json.writerWithDefaultPrettyPrinter().writeValue(out, summary);
-		}
+		store.write(work.summaryKey(), out -> json.writerWithDefaultPrettyPrinter().writeValue(out, summary));
 		if (request.exportPath() != null) {
 			store.copyTo(resultKey, Path.of(request.exportPath()));
 		}

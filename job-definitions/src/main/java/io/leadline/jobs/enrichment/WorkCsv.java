@@ -62,6 +62,11 @@ final class WorkCsv {
 			printer.printRecord(fields.apply(item));
 		}
 
+		/** Pushes buffered records to the stream without closing it. */
+		void flush() throws IOException {
+			printer.flush();
+		}
+
 		@Override
 		public void close() throws IOException {
 			printer.close(true);

@@ -55,6 +55,11 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   @Override
+  public String location(String key) {
+    return pathOf(key).toString();
+  }
+
+  @Override
   public InputStream open(String key) throws IOException {
     Path file = pathOf(key);
     if (!Files.isRegularFile(file)) {

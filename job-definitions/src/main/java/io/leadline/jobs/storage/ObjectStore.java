@@ -37,6 +37,11 @@ public interface ObjectStore {
    *
    * An existing object under {@code key} is replaced when the new one is published.
    */
+  /** Where a person finds the object: a file path for the local store, a URI for S3. */
+  default String location(String key) {
+    return ObjectKeys.requireSafe(key);
+  }
+
   ObjectOutput create(String key) throws IOException;
 
   /**

@@ -1,0 +1,91 @@
+package io.leadline.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.leadline.app.jobs.EnrichmentLauncher;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.output.ResultFormat;
+import io.leadline.jobs.research.ProviderSettings;
+import io.leadline.jobs.research.ServiceContext;
+
+@Component
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+		description = "Enrich one prospect list (CSV or XLSX) and wait for the result.")
+class EnrichCommand implements Callable<Integer> {
+
+	/** CLI jobs book to this account. */
+	static final String LOCAL_OWNER = "local";
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "the prospect list, .csv or .xlsx (detected by content)")
+	Path file;
+
+	@Option(names = "--email-column", paramLabel = "COL", description = "column holding the email (default: guessed)")
+	String emailColumn;
+
+	@Option(names = "--service", paramLabel = "SERVICE.json",
+			description = "your offer: {core_offer, key_differentiator, cta, timeline, goal, fallback_action}; default: a generic B2B offer")
+	Path service;
+
+	@Option(names = "--format", paramLabel = "xlsx|csv", description = "result format (default: from --out, else xlsx)")
+	String format;
+
+	@Option(names = "--out", paramLabel = "PATH", description = "also copy the result to this file")
+	Path out;
+
+	@Option(names = "--columns", split = ",", paramLabel = "COL",
+			description = "original columns to keep in the result (default: all)")
+	List<String> columns = List.of();
+
+	private final EnrichmentLauncher launcher;
+
+	private final JobRunMonitor monitor;
+
+	private final ProviderSettings providers;
+
+	EnrichCommand(EnrichmentLauncher launcher, JobRunMonitor monitor, ProviderSettings providers) {
+		this.launcher = launcher;
+		this.monitor = monitor;
+		this.providers = providers;
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter stdout = spec.commandLine().getOut();
+		if (!Files.isRegularFile(file)) {
+			throw new NoSuchFileException(file.toString());
+		}
+		ServiceContext context = service == null ? ServiceContext.defaults() : ServiceContext.fromJson(Files.readString(service));
+		EnrichmentRequest request = launcher.prepareLocal(file, LOCAL_OWNER, emailColumn, context, resultFormat(),
+				columns, out);
+		if (!providers.configured()) {
+			spec.commandLine().getErr().println("warning: " + providers.missingReason()
+					+ "; every row will get status no_provider");
+		}
+		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(), request.emailColumn());
+		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);
+	}
+
+	private ResultFormat resultFormat() {
+		if (format != null) {
+			return ResultFormat.parse(format);
+		}
+		boolean csvOut = out != null && out.getFileName().toString().toLowerCase().endsWith(".csv");
+		return csvOut ? ResultFormat.CSV : ResultFormat.XLSX;
+	}
+}

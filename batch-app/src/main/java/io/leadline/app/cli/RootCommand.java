@@ -1,0 +1,9 @@
+package io.leadline.app.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "leadline", mixinStandardHelpOptions = true, version = "Leadline 0.1",
+		description = "Turns prospect lists into research-backed, personalized opening lines.",
+		subcommands = { EnrichCommand.class, JobsCommand.class, RestartCommand.class })
+class RootCommand {
+}
