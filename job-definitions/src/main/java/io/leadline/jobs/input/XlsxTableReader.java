@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -13,7 +12,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -29,6 +27,9 @@ import org.xml.sax.XMLReader;
  * the one part POI keeps in memory; it holds each distinct string once.
  */
 final class XlsxTableReader {
+
+  // why: real workbooks compress 5:1 to 20:1; 100:1 is POI's default and a sign of a bomb
+  private static final double MIN_INFLATE_RATIO = 0.01;
 
   private final Path file;
   private final InputLimits limits;
@@ -53,7 +54,7 @@ final class XlsxTableReader {
       SheetRows rows = new SheetRows(handler, new LimitGuard(limits));
       try (InputStream sheet = sheets.next()) {
         XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, new DataFormatter(Locale.US), false));
+        xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, GeneralCellFormat.formatter(), false));
         xml.parse(new InputSource(sheet));
       }
       rows.finish();
@@ -96,18 +97,32 @@ final class XlsxTableReader {
   // why: POI only offers JVM-wide settings; every read sets them from its own limits right before
   // opening, and the values come from one configuration, so concurrent reads agree on them
   private void applyZipLimits() {
+    ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     ZipSecureFile.setMaxEntrySize(Math.min(limits.maxXlsxUncompressedBytes(), 0xFFFFFFFFL));
   }
 
   private RuntimeException translate(Exception e) {
     if (isZipBomb(e)) {
-      return new InputLimitException(tooLarge(), e);
+      return new InputLimitException(inflatesTooFar(e) ? tooDense() : tooLarge(), e);
     }
     return new UnsupportedInputException("the workbook cannot be read: " + oneLine(e), e);
   }
 
   private String tooLarge() {
     return "the workbook inflates to more than %,d bytes (a zip bomb?), the limit".formatted(limits.maxXlsxUncompressedBytes());
+  }
+
+  private static String tooDense() {
+    return "the workbook inflates over %.0f times its compressed size, like a zip bomb".formatted(1 / MIN_INFLATE_RATIO);
+  }
+
+  private static boolean inflatesTooFar(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("ratio")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isZipBomb(Throwable e) {
