@@ -1,0 +1,34 @@
+package io.leadline.jobs.research;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conversation to send; {@code json} asks for JSON mode ({@code response_format:
+ * {"type":"json_object"}}), which also needs the word "JSON" somewhere in the messages.
+ */
+public record ChatRequest(List<ChatMessage> messages, boolean json) {
+
+  public ChatRequest {
+    messages = List.copyOf(messages);
+    if (messages.isEmpty()) {
+      throw new IllegalArgumentException("a chat request needs at least one message");
+    }
+  }
+
+  public static ChatRequest json(String system, String user) {
+    return new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(user)), true);
+  }
+
+  public static ChatRequest text(String system, String user) {
+    return new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(user)), false);
+  }
+
+  /** The same conversation continued: the model's rejected answer, then what to fix. */
+  public ChatRequest correctedWith(String rejectedAnswer, String correction) {
+    var continued = new ArrayList<>(messages);
+    continued.add(ChatMessage.assistant(rejectedAnswer));
+    continued.add(ChatMessage.user(correction));
+    return new ChatRequest(continued, json);
+  }
+}

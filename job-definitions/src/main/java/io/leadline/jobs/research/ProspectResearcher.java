@@ -1,0 +1,134 @@
+package io.leadline.jobs.research;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Researches one prospect and writes the opener: two Serper searches ({@code "{user} {domain}"}
+ * and, once per company per job, {@code "{domain}"}) in parallel, a Groq synthesis to validated
+ * research JSON, then a Groq opener checked against {@link OpenerRules}. Each model step gets one
+ * corrective retry. Thread-safe: one instance serves every row of a job concurrently.
+ *
+ * <pre>{@code
+ * var http = ProviderHttp.client(settings);
+ * try (var researcher = new ProspectResearcher(new SerperClient(http, settings), new GroqClient(http, settings))) {
+ *   ProspectResult result = researcher.research("ann@acme.io", ServiceContext.defaults());
+ * }
+ * }</pre>
+ */
+public final class ProspectResearcher implements AutoCloseable {
+
+  static final String RESEARCH_INVALID_TWICE = "research: model returned invalid JSON twice";
+
+  private final SerperClient serper;
+  private final GroqClient groq;
+  private final DomainSearches domains;
+  private final ExecutorService searches;
+
+  public ProspectResearcher(SerperClient serper, GroqClient groq) {
+    this(serper, groq, DomainSearches.DEFAULT_CAPACITY);
+  }
+
+  ProspectResearcher(SerperClient serper, GroqClient groq, int domainCacheCapacity) {
+    this.serper = Objects.requireNonNull(serper, "serper");
+    this.groq = Objects.requireNonNull(groq, "groq");
+    this.domains = new DomainSearches(domainCacheCapacity);
+    // why: one extra thread per row in flight, idle ones die after a minute; daemon so a forgotten close() never pins the JVM
+    this.searches = Executors.newCachedThreadPool(daemonThreads());
+  }
+
+  /**
+   * @return OK with research and opener, or FAILED with a one-line reason when the model broke
+   *     the format twice or a provider refused this request
+   * @throws TransientProviderException when a provider call failed transiently (the caller's retry
+   *     policy retries the row)
+   * @throws FatalProviderException on a rejected key or exhausted credits
+   */
+  public ProspectResult research(String email, ServiceContext service) {
+    Objects.requireNonNull(service, "service");
+    var spend = new Spend();
+    var at = email == null ? -1 : email.strip().lastIndexOf('@');
+    if (at < 1 || at == email.strip().length() - 1) {
+      return ProspectResult.failed("research: not an email address", null, spend.total);
+    }
+    var address = email.strip();
+    String researchJson = null;
+    try {
+      var research = synthesize(address, address.substring(0, at), address.substring(at + 1), spend);
+      if (!research.isValid()) {
+        return ProspectResult.failed(RESEARCH_INVALID_TWICE, null, spend.total);
+      }
+      researchJson = research.value().toJson();
+      var opener = withOneCorrection(ChatRequest.text(Prompts.OPENER_SYSTEM, Prompts.openerInput(researchJson, service)),
+          OpenerRules::check, Prompts::openerCorrection, spend);
+      if (!opener.isValid()) {
+        return ProspectResult.failed("opener: " + opener.problem(), researchJson, spend.total);
+      }
+      return ProspectResult.ok(researchJson, opener.value(), spend.total);
+    } catch (RejectedRequestException e) {
+      return ProspectResult.failed(e.getMessage(), researchJson, spend.total);
+    }
+  }
+
+  /** Stops the search threads; rows in flight finish their current call. */
+  @Override
+  public void close() {
+    searches.shutdown();
+  }
+
+  private Checked<Research> synthesize(String email, String user, String domain, Spend spend) {
+    var company = domains.lookup(domain, () -> CompletableFuture.supplyAsync(() -> serper.search(domain), searches));
+    spend.add(company.hit() ? ProviderUsage.cacheHit() : ProviderUsage.serperCall());
+    var person = serper.search(user + " " + domain);
+    spend.add(ProviderUsage.serperCall());
+    var request = ChatRequest.json(Prompts.RESEARCH_SYSTEM, Prompts.researchInput(email, person, joined(company.results())));
+    return withOneCorrection(request, Research::parse, Prompts::researchCorrection, spend);
+  }
+
+  private <T> Checked<T> withOneCorrection(ChatRequest request, Function<String, Checked<T>> check,
+                                           Function<String, String> correction, Spend spend) {
+    var answer = groq.complete(request);
+    spend.add(answer.usage());
+    var checked = check.apply(answer.content());
+    if (checked.isValid()) {
+      return checked;
+    }
+    var retried = groq.complete(request.correctedWith(answer.content(), correction.apply(checked.problem())));
+    spend.add(retried.usage());
+    return check.apply(retried.content());
+  }
+
+  private static SearchResults joined(CompletableFuture<SearchResults> search) {
+    try {
+      return search.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    var count = new AtomicInteger();
+    return task -> {
+      var thread = new Thread(task, "leadline-search-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Usage of one row, summed as its calls complete; confined to the row's thread. */
+  private static final class Spend {
+    private ProviderUsage total = ProviderUsage.NONE;
+
+    void add(ProviderUsage usage) {
+      total = total.plus(usage);
+    }
+  }
+}

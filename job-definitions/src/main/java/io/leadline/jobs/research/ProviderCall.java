@@ -1,0 +1,61 @@
+package io.leadline.jobs.research;
+
+import java.io.IOException;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One JSON-over-HTTP exchange with a provider, failures already classified by {@link ProviderErrors}. */
+final class ProviderCall {
+
+  /** What came back: status, body text and, for 2xx, the parsed JSON. */
+  record Reply(int status, String body, JsonNode json, Headers headers) {
+  }
+
+  /** Decides whether a non-2xx reply is handled by the caller instead of being classified. */
+  interface Exemption {
+    boolean handles(int status, String body);
+  }
+
+  private final OkHttpClient http;
+  private final ProviderErrors errors;
+
+  ProviderCall(OkHttpClient http, ProviderErrors errors) {
+    this.http = http;
+    this.errors = errors;
+  }
+
+  JsonNode postJson(String provider, Request request) {
+    return post(provider, request, (status, body) -> false).json();
+  }
+
+  Reply post(String provider, Request request, Exemption exemption) {
+    try (var response = http.newCall(request).execute()) {
+      var body = response.body().string();
+      if (!response.isSuccessful()) {
+        if (exemption.handles(response.code(), body)) {
+          return new Reply(response.code(), body, null, response.headers());
+        }
+        throw errors.forStatus(provider, response, body);
+      }
+      return new Reply(response.code(), body, parse(provider, body), response.headers());
+    } catch (IOException e) {
+      throw errors.forIo(provider, e);
+    }
+  }
+
+  JsonNode parse(String provider, String body) {
+    try {
+      var json = JsonMapper.shared().readTree(body);
+      if (json == null || !json.isObject()) {
+        throw errors.malformed(provider, "expected a JSON object, got: " + body, null);
+      }
+      return json;
+    } catch (JacksonException e) {
+      throw errors.malformed(provider, "not JSON: " + body, e);
+    }
+  }
+}
