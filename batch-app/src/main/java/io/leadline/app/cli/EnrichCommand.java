@@ -76,6 +76,7 @@ class EnrichCommand implements Callable<Integer> {
 		if (!providers.configured()) {
 			spec.commandLine().getErr().println("warning: " + providers.missingReason()
 					+ "; every row will get status no_provider");
+			spec.commandLine().getErr().flush();
 		}
 		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(), request.emailColumn());
 		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);

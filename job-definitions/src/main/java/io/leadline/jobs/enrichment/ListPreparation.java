@@ -68,15 +68,14 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		headers = Headers.of(names);
 		width = headers.size();
 		emailColumn = EmailColumn.resolve(headers, request.emailColumn());
-		if (noProviderReason == null) {
-			try {
-				for (int p = 0; p < request.partitions(); p++) {
-					partitions.add(new WorkCsv.Writer<>(store.create(work.partitionInputKey(p)), ProspectRow::toFields));
-				}
+		// why: every partition gets its file, even an empty one, so each worker step finds its input
+		try {
+			for (int p = 0; p < request.partitions(); p++) {
+				partitions.add(new WorkCsv.Writer<>(store.create(work.partitionInputKey(p)), ProspectRow::toFields));
 			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 

@@ -62,7 +62,6 @@ final class PrepareTasklet implements Tasklet {
 			metaStore.save(work, meta);
 			ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
 			JobProgress.recordPrepared(jobContext, meta);
-			contribution.incrementReadCount(meta.dataRows());
 			contribution.incrementWriteCount(meta.resolvedRows());
 			log.info("job {} prepared {} rows: {} to research, {} invalid, {} duplicate, {} unreadable, {} without provider",
 					request.jobId(), meta.dataRows(), meta.pendingRows(), meta.invalidRows(), meta.duplicateRows(),
