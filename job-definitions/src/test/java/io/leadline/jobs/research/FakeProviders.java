@@ -18,25 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /search}, {@code /openai/v1/chat/completions}) and answers from the request body, so
  * concurrent rows each get their own answer. Swap {@link #serper} or {@link #groq} to script a test.
  */
-final class FakeProviders implements AutoCloseable {
+public final class FakeProviders implements AutoCloseable {
 
-  static final String SERPER_KEY = "test-serper-key";
-  static final String GROQ_KEY = "test-groq-key";
-  static final String MODEL = "openai/gpt-oss-120b";
+  public static final String SERPER_KEY = "test-serper-key";
+  public static final String GROQ_KEY = "test-groq-key";
+  public static final String MODEL = "openai/gpt-oss-120b";
 
-  volatile Function<String, MockResponse> serper = ProviderWire::searchResultsFor;
-  volatile Function<ChatCall, MockResponse> groq = ProviderWire::answerFor;
+  public volatile Function<String, MockResponse> serper = ProviderWire::searchResultsFor;
+  public volatile Function<ChatCall, MockResponse> groq = ProviderWire::answerFor;
 
   private final MockWebServer server = new MockWebServer();
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
   /** A chat completion request as the fake received it. */
-  record ChatCall(JsonNode body) {
-    boolean json() {
+  public record ChatCall(JsonNode body) {
+    public boolean json() {
       return "json_object".equals(body.path("response_format").path("type").asString(""));
     }
 
-    String lastUserMessage() {
+    public String lastUserMessage() {
       var messages = body.path("messages");
       for (int i = messages.size() - 1; i >= 0; i--) {
         if ("user".equals(messages.get(i).path("role").asString(""))) {
@@ -46,7 +46,7 @@ final class FakeProviders implements AutoCloseable {
       return "";
     }
 
-    String firstUserMessage() {
+    public String firstUserMessage() {
       for (var message : body.path("messages")) {
         if ("user".equals(message.path("role").asString(""))) {
           return message.path("content").asString("");
@@ -55,12 +55,12 @@ final class FakeProviders implements AutoCloseable {
       return "";
     }
 
-    int messageCount() {
+    public int messageCount() {
       return body.path("messages").size();
     }
   }
 
-  FakeProviders() throws IOException {
+  public FakeProviders() throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -76,38 +76,38 @@ final class FakeProviders implements AutoCloseable {
     server.start();
   }
 
-  ProviderSettings settings() {
+  public ProviderSettings settings() {
     return settings(Duration.ofSeconds(10));
   }
 
-  ProviderSettings settings(Duration readTimeout) {
+  public ProviderSettings settings(Duration readTimeout) {
     return new ProviderSettings(server.url("/").toString(), SERPER_KEY, server.url("/openai/v1").toString(), GROQ_KEY,
         MODEL, 0.6, Duration.ofSeconds(5), readTimeout);
   }
 
-  SerperClient serperClient() {
+  public SerperClient serperClient() {
     return new SerperClient(ProviderHttp.client(settings()), settings());
   }
 
-  GroqClient groqClient() {
+  public GroqClient groqClient() {
     return new GroqClient(ProviderHttp.client(settings()), settings());
   }
 
-  ProspectResearcher researcher() {
+  public ProspectResearcher researcher() {
     var http = ProviderHttp.client(settings());
     return new ProspectResearcher(new SerperClient(http, settings()), new GroqClient(http, settings()));
   }
 
-  List<RecordedRequest> requests() {
+  public List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
 
-  List<String> searchQueries() {
+  public List<String> searchQueries() {
     return requests.stream().filter(request -> request.getUrl().encodedPath().equals("/search"))
         .map(request -> JsonMapper.shared().readTree(request.getBody().utf8()).path("q").asString()).toList();
   }
 
-  List<ChatCall> chatCalls() {
+  public List<ChatCall> chatCalls() {
     return requests.stream().filter(request -> request.getUrl().encodedPath().endsWith("/chat/completions"))
         .map(request -> new ChatCall(JsonMapper.shared().readTree(request.getBody().utf8()))).toList();
   }

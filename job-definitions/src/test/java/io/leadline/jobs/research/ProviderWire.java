@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Realistic Serper and Groq responses. The default fake world: {@code ann@acme.io} is "Ann Lee",
  * Head of Growth at "Acme Inc"; names come from the email, so every row has its own person.
  */
-final class ProviderWire {
+public final class ProviderWire {
 
   private static final Pattern PERSON = Pattern.compile("(\\S+ Lee) is Head of Growth");
   private static final Pattern COMPANY = Pattern.compile("Knowledge graph: (\\S+ Inc)");
@@ -20,21 +20,21 @@ final class ProviderWire {
   private ProviderWire() {
   }
 
-  static String personName(String user) {
+  public static String personName(String user) {
     return capitalized(user) + " Lee";
   }
 
-  static String companyName(String domain) {
+  public static String companyName(String domain) {
     return capitalized(domain.substring(0, domain.indexOf('.'))) + " Inc";
   }
 
   /** Serper: a person query ("ann acme.io") finds a profile, a domain query ("acme.io") the company panel. */
-  static MockResponse searchResultsFor(String query) {
+  public static MockResponse searchResultsFor(String query) {
     var parts = query.split(" ");
     return parts.length == 2 ? personResults(query, parts[0], parts[1]) : companyResults(query);
   }
 
-  static MockResponse personResults(String query, String user, String domain) {
+  public static MockResponse personResults(String query, String user, String domain) {
     var name = personName(user);
     var company = companyName(domain);
     return json(200, """
@@ -51,7 +51,7 @@ final class ProviderWire {
         }""".formatted(query, name, company, user, domain));
   }
 
-  static MockResponse companyResults(String domain) {
+  public static MockResponse companyResults(String domain) {
     var company = companyName(domain);
     return json(200, """
         {
@@ -76,39 +76,39 @@ final class ProviderWire {
   }
 
   /** Groq: research from the search findings in the prompt; an opener naming the researched person. */
-  static MockResponse answerFor(FakeProviders.ChatCall call) {
+  public static MockResponse answerFor(FakeProviders.ChatCall call) {
     return call.json() ? chatCompletion(researchFrom(call.firstUserMessage())) : chatCompletion(openerFrom(call.firstUserMessage()));
   }
 
-  static String researchFrom(String prompt) {
+  public static String researchFrom(String prompt) {
     var person = PERSON.matcher(prompt);
     var company = COMPANY.matcher(prompt);
     return research(person.find() ? person.group(1) : "", company.find() ? company.group(1) : "");
   }
 
-  static String research(String person, String company) {
+  public static String research(String person, String company) {
     return """
         {"person":{"name":"%1$s","info":["Head of Growth at %2$s","Previously scaled outbound at two SaaS startups"]},\
         "company":{"name":"%2$s","info":["Raised $20M Series B","Expanding into Europe"],\
         "moat":"One workflow for dispatch, tracking and billing"}}""".formatted(person, company);
   }
 
-  static String openerFrom(String prompt) {
+  public static String openerFrom(String prompt) {
     var person = RESEARCH_PERSON.matcher(prompt);
     return opener(person.find() ? person.group(1) : "there");
   }
 
-  static String opener(String person) {
+  public static String opener(String person) {
     return "Congrats on the new role, " + person + "; building pipeline into Europe from scratch is a grind. "
         + "We research every prospect so your reps only write to the right people.";
   }
 
   /** A chat.completion exactly as Groq's OpenAI-compatible endpoint returns it. */
-  static MockResponse chatCompletion(String content) {
+  public static MockResponse chatCompletion(String content) {
     return chatCompletion(content, 812, 164);
   }
 
-  static MockResponse chatCompletion(String content, long promptTokens, long completionTokens) {
+  public static MockResponse chatCompletion(String content, long promptTokens, long completionTokens) {
     return new MockResponse.Builder()
         .code(200)
         .setHeader("Content-Type", "application/json")
@@ -131,12 +131,12 @@ final class ProviderWire {
         .build();
   }
 
-  static MockResponse json(int status, String body) {
+  public static MockResponse json(int status, String body) {
     return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
   }
 
   /** Answers research and opener calls from scripts: each call takes the next answer, the last one repeats. */
-  static Function<FakeProviders.ChatCall, MockResponse> scripted(List<String> research, List<String> openers) {
+  public static Function<FakeProviders.ChatCall, MockResponse> scripted(List<String> research, List<String> openers) {
     var researchCalls = new AtomicInteger();
     var openerCalls = new AtomicInteger();
     return call -> call.json()
