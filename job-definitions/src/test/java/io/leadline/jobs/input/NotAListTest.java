@@ -90,6 +90,24 @@ class NotAListTest {
   }
 
   @Test
+  void refusesUtf16WithoutAByteOrderMarkWithAHowToFix() throws IOException {
+    Path file = Files.write(dir.resolve("list.csv"), "email,name\na@x.io,Ann\n".getBytes(StandardCharsets.UTF_16LE));
+
+    assertThatThrownBy(() -> TableReader.sniff(file))
+        .isInstanceOf(UnsupportedInputException.class)
+        .hasMessage("the file looks like UTF-16 text without a byte order mark; save it as UTF-8");
+  }
+
+  @Test
+  void refusesAnHtmlExportNamedLikeASpreadsheet() throws IOException {
+    Path file = Files.writeString(dir.resolve("list.xls"), "\n<!DOCTYPE html><html><table><tr><td>email</td></tr></table></html>");
+
+    assertThatThrownBy(() -> TableReader.sniff(file))
+        .isInstanceOf(UnsupportedInputException.class)
+        .hasMessage("the file is an HTML page, not a CSV or XLSX list");
+  }
+
+  @Test
   void refusesATruncatedWorkbook() throws IOException {
     Path file = dir.resolve("broken.xlsx");
     try (OutputStream out = Files.newOutputStream(file)) {
