@@ -35,10 +35,6 @@ final class LimitGuard {
     checkWidth(where, columnIndex + 1);
   }
 
-  int maxCellChars() {
-    return limits.maxCellChars();
-  }
-
   private void checkWidth(String where, int width) {
     if (width > limits.maxColumns()) {
       throw new InputLimitException("%s has %,d columns; the limit is %,d".formatted(where, width, limits.maxColumns()));
