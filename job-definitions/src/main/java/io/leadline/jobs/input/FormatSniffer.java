@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipException;
@@ -42,15 +43,42 @@ final class FormatSniffer {
     Optional<ByteOrderMark> bom = ByteOrderMark.at(head);
     Charset charset = bom.map(ByteOrderMark::charset)
         .orElse(TextSource.isValidUtf8(file) ? StandardCharsets.UTF_8 : TextSource.WINDOWS_1252);
+    if (bom.isEmpty() && looksLikeUtf16(head)) {
+      throw new UnsupportedInputException("the file looks like UTF-16 text without a byte order mark; save it as UTF-8");
+    }
     String text = TextSource.decodeHead(head, bom.map(ByteOrderMark::length).orElse(0), charset);
     if (looksBinary(text)) {
       throw new UnsupportedInputException("the file looks like binary data, not a CSV or XLSX list");
     }
+    refuseMarkup(text);
     boolean complete = head.length < HEAD_BYTES;
     if (complete && text.isBlank()) {
       throw new UnsupportedInputException("the file is empty");
     }
     return SniffedFormat.csv(charset, DelimiterSniffer.sniff(text, complete), bom.isPresent());
+  }
+
+  /** Mostly ASCII text in two-byte units: every other byte is NUL, the others are not. */
+  private static boolean looksLikeUtf16(byte[] head) {
+    int pairs = Math.min(head.length, 4096) / 2;
+    int evenNuls = 0;
+    int oddNuls = 0;
+    for (int i = 0; i < pairs; i++) {
+      evenNuls += head[2 * i] == 0 ? 1 : 0;
+      oddNuls += head[2 * i + 1] == 0 ? 1 : 0;
+    }
+    return pairs >= 2 && Math.max(evenNuls, oddNuls) > pairs * 0.7 && Math.min(evenNuls, oddNuls) < pairs * 0.05;
+  }
+
+  // why: "Export to Excel" buttons often produce HTML or Excel 2003 XML named .xls
+  private static void refuseMarkup(String text) {
+    String start = text.stripLeading().toLowerCase(Locale.ROOT);
+    if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+      throw new UnsupportedInputException("the file is an HTML page, not a CSV or XLSX list");
+    }
+    if (start.startsWith("<?xml")) {
+      throw new UnsupportedInputException("the file is an XML document (Excel 2003 XML?); save it as .xlsx or .csv");
+    }
   }
 
   /** NUL, or more than 1% control characters: no spreadsheet export writes those. */

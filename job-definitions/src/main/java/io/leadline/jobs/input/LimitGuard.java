@@ -22,7 +22,7 @@ final class LimitGuard {
 
   void checkRow(long rowNumber, List<String> cells) {
     if (rowNumber > limits.maxRows()) {
-      throw new InputLimitException("the file has more than %,d rows, the limit".formatted(limits.maxRows()));
+      throw new InputLimitException("the file has more than the limit of %,d rows".formatted(limits.maxRows()));
     }
     checkWidth("row %,d".formatted(rowNumber), cells.size());
     for (int i = 0; i < cells.size(); i++) {
@@ -33,10 +33,6 @@ final class LimitGuard {
   /** For readers that learn a cell's column before the row is complete (XLSX). */
   void checkColumn(String where, int columnIndex) {
     checkWidth(where, columnIndex + 1);
-  }
-
-  int maxCellChars() {
-    return limits.maxCellChars();
   }
 
   private void checkWidth(String where, int width) {

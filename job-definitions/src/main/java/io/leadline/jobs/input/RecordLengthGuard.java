@@ -25,10 +25,6 @@ final class RecordLengthGuard extends FilterReader {
     recordStart = read;
   }
 
-  long maxChars() {
-    return maxChars;
-  }
-
   @Override
   public int read() throws IOException {
     int c = super.read();

@@ -109,7 +109,7 @@ final class XlsxTableReader {
   }
 
   private String tooLarge() {
-    return "the workbook inflates to more than %,d bytes (a zip bomb?), the limit".formatted(limits.maxXlsxUncompressedBytes());
+    return "the workbook inflates to more than the limit of %,d bytes".formatted(limits.maxXlsxUncompressedBytes());
   }
 
   private static String tooDense() {

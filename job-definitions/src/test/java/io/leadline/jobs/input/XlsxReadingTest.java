@@ -134,7 +134,7 @@ class XlsxReadingTest {
 
     assertThatThrownBy(() -> readTable(file, tight))
         .isInstanceOf(InputLimitException.class)
-        .hasMessageContaining("inflates to more than 50,000 bytes");
+        .hasMessage("the workbook inflates to more than the limit of 50,000 bytes");
   }
 
   @Test
