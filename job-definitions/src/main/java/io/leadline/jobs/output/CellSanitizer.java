@@ -20,14 +20,14 @@ public final class CellSanitizer {
    * CSV injection guidance says, so a spreadsheet shows it as text instead of evaluating it. This
    * includes negative numbers: {@code -5} becomes {@code '-5}. A CSV has no types, so a number
    * cannot be told from {@code -2+3+cmd|' /C calc'!A0}; prefixing every such cell is the only rule
-   * that is both safe and predictable. The result is also {@link #capped}.
+   * that is both safe and predictable. Not capped: CSV has no cell limit and is the lossless
+   * format, so a long cell comes back whole (only XLSX, bound by Excel's limit, truncates).
    */
   public static String forCsv(String cell) {
     if (cell == null || cell.isEmpty()) {
       return "";
     }
-    String safe = startsLikeFormula(cell) ? "'" + cell : cell;
-    return capped(safe);
+    return startsLikeFormula(cell) ? "'" + cell : cell;
   }
 
   /**
