@@ -16,6 +16,15 @@ public record ChatRequest(List<ChatMessage> messages, boolean json) {
     }
   }
 
+  /** why: rate limiting needs a guess before the call; ~4 characters a token, plus room for a reasoning model's answer. */
+  static final int COMPLETION_ALLOWANCE = 1_024;
+
+  /** A rough token count for the tokens-per-minute budget, corrected by the actual usage afterwards. */
+  public long estimatedTokens() {
+    var characters = messages.stream().mapToLong(message -> message.content().length()).sum();
+    return characters / 4 + COMPLETION_ALLOWANCE;
+  }
+
   public static ChatRequest json(String system, String user) {
     return new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(user)), true);
   }
