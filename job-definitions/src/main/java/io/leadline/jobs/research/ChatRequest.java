@@ -16,6 +16,16 @@ public record ChatRequest(List<ChatMessage> messages, boolean json) {
     }
   }
 
+  // why: the tokens-per-minute budget needs a guess before the call; a reasoning model spends hundreds on its answer
+  static final int COMPLETION_ALLOWANCE = 1_024;
+
+  /** A rough token count for the tokens-per-minute budget, corrected by the actual usage afterwards. */
+  public long estimatedTokens() {
+    var characters = messages.stream().mapToLong(message -> message.content().length()).sum();
+    // why: ~4 characters a token for English text is close enough; the actual usage corrects it
+    return characters / 4 + COMPLETION_ALLOWANCE;
+  }
+
   public static ChatRequest json(String system, String user) {
     return new ChatRequest(List.of(ChatMessage.system(system), ChatMessage.user(user)), true);
   }

@@ -1,6 +1,6 @@
 package io.leadline.jobs.research;
 
-import java.time.Clock;
+import io.leadline.jobs.ratelimit.ProviderLimiter;
 import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -22,9 +22,15 @@ public final class GroqClient {
   private final ProviderSettings settings;
   private final ProviderCall call;
 
+  /** A client without rate limits, e.g. for a single CLI lookup. */
   public GroqClient(OkHttpClient http, ProviderSettings settings) {
+    this(http, settings, ProviderLimiter.unlimited(PROVIDER));
+  }
+
+  /** A client whose calls wait their turn in {@code limiter}, shared by every row of the job. */
+  public GroqClient(OkHttpClient http, ProviderSettings settings, ProviderLimiter limiter) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.call = new ProviderCall(http, new ProviderErrors(Clock.systemUTC()));
+    this.call = new ProviderCall(http, limiter);
   }
 
   /**
@@ -41,13 +47,17 @@ public final class GroqClient {
         .header("Authorization", "Bearer " + settings.groqKey())
         .post(RequestBody.create(body(chat), JSON))
         .build();
-    var reply = call.post(PROVIDER, request, GroqClient::isFailedJsonGeneration);
-    if (reply.json() == null) {
-      // why: in JSON mode Groq answers 400 json_validate_failed when the model wrote invalid JSON;
-      // that is the model's mistake, so hand its text to the caller's corrective retry instead of failing the row
-      return new ChatCompletion(errorOf(reply.body()).path("failed_generation").asString(""), 0, 0);
+    try (var permit = call.permit(PROVIDER, chat.estimatedTokens())) {
+      var reply = call.post(PROVIDER, request, GroqClient::isFailedJsonGeneration);
+      if (reply.json() == null) {
+        // why: in JSON mode Groq answers 400 json_validate_failed when the model wrote invalid JSON;
+        // that is the model's mistake, so hand its text to the caller's corrective retry instead of failing the row
+        return new ChatCompletion(errorOf(reply.body()).path("failed_generation").asString(""), 0, 0);
+      }
+      var completion = completion(reply.json());
+      permit.reportTokens(completion.promptTokens() + completion.completionTokens());
+      return completion;
     }
-    return completion(reply.json());
   }
 
   private String body(ChatRequest chat) {
@@ -67,7 +77,7 @@ public final class GroqClient {
   private ChatCompletion completion(JsonNode json) {
     var message = json.path("choices").path(0).path("message");
     if (!message.isObject()) {
-      throw new ProviderErrors(Clock.systemUTC()).malformed(PROVIDER, "no choices[0].message in " + json, null);
+      throw call.malformed(PROVIDER, "no choices[0].message in " + json);
     }
     var usage = json.path("usage");
     // why: a reasoning model that spends its budget thinking returns null content; the caller's validation handles ""

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -75,7 +76,7 @@ public final class ProspectResearcher implements AutoCloseable {
     }
   }
 
-  /** Stops the search threads; rows in flight finish their current call. */
+  /** Stops the search threads; rows in flight finish their current call. Not usable afterwards. */
   @Override
   public void close() {
     searches.shutdown();
@@ -114,7 +115,7 @@ public final class ProspectResearcher implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     var count = new AtomicInteger();
     return task -> {
       var thread = new Thread(task, "leadline-search-" + count.incrementAndGet());

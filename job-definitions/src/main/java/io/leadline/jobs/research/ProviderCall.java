@@ -1,6 +1,8 @@
 package io.leadline.jobs.research;
 
+import io.leadline.jobs.ratelimit.ProviderLimiter;
 import java.io.IOException;
+import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,11 +23,23 @@ final class ProviderCall {
   }
 
   private final OkHttpClient http;
+  private final ProviderLimiter limiter;
   private final ProviderErrors errors;
 
-  ProviderCall(OkHttpClient http, ProviderErrors errors) {
-    this.http = http;
-    this.errors = errors;
+  ProviderCall(OkHttpClient http, ProviderLimiter limiter) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.errors = new ProviderErrors(limiter);
+  }
+
+  /** Waits for the provider's rate limits; the permit frees the in-flight slot when closed. */
+  ProviderLimiter.Permit permit(String provider, long estimatedTokens) {
+    try {
+      return limiter.acquire(estimatedTokens);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientProviderException(provider, "interrupted while waiting for the rate limit", null, e);
+    }
   }
 
   JsonNode postJson(String provider, Request request) {
@@ -34,6 +48,7 @@ final class ProviderCall {
 
   Reply post(String provider, Request request, Exemption exemption) {
     try (var response = http.newCall(request).execute()) {
+      limiter.observe(response::header);
       var body = response.body().string();
       if (!response.isSuccessful()) {
         if (exemption.handles(response.code(), body)) {
@@ -47,7 +62,11 @@ final class ProviderCall {
     }
   }
 
-  JsonNode parse(String provider, String body) {
+  TransientProviderException malformed(String provider, String detail) {
+    return errors.malformed(provider, detail, null);
+  }
+
+  private JsonNode parse(String provider, String body) {
     try {
       var json = JsonMapper.shared().readTree(body);
       if (json == null || !json.isObject()) {

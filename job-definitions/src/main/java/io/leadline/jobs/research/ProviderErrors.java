@@ -3,8 +3,8 @@ package io.leadline.jobs.research;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.util.regex.Pattern;
+import io.leadline.jobs.ratelimit.ProviderLimiter;
 import okhttp3.Response;
 
 /**
@@ -20,10 +20,10 @@ final class ProviderErrors {
       "(?i)(not enough|insufficient|out of|no remaining|exhausted|exceeded your current)\\W+(\\w+\\W+){0,2}(credits?|quota)"
           + "|(credits?|quota)\\W+(\\w+\\W+){0,3}(exhausted|exceeded|depleted|used up)");
 
-  private final Clock clock;
+  private final ProviderLimiter limiter;
 
-  ProviderErrors(Clock clock) {
-    this.clock = clock;
+  ProviderErrors(ProviderLimiter limiter) {
+    this.limiter = limiter;
   }
 
   /** The exception for a non-2xx response whose body has been read. */
@@ -37,7 +37,8 @@ final class ProviderErrors {
       return new FatalProviderException(provider, "out of credits (HTTP %d): %s".formatted(status, OneLine.excerpt(body, EXCERPT)));
     }
     if (status == 429) {
-      var retryAfter = RetryAfter.from(response::header, clock.instant()).orElse(null);
+      // why: the limiter pauses this provider for every caller, so the row's retry queues behind the pause
+      var retryAfter = limiter.rateLimited(response::header).orElse(null);
       return new TransientProviderException(provider, "rate limited (HTTP 429)"
           + (retryAfter == null ? "" : ", retry after " + retryAfter.toMillis() + "ms"), retryAfter, null);
     }

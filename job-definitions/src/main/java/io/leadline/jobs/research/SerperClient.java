@@ -1,6 +1,6 @@
 package io.leadline.jobs.research;
 
-import java.time.Clock;
+import io.leadline.jobs.ratelimit.ProviderLimiter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Objects;
@@ -24,9 +24,15 @@ public final class SerperClient {
   private final ProviderSettings settings;
   private final ProviderCall call;
 
+  /** A client without rate limits, e.g. for a single CLI lookup. */
   public SerperClient(OkHttpClient http, ProviderSettings settings) {
+    this(http, settings, ProviderLimiter.unlimited(PROVIDER));
+  }
+
+  /** A client whose calls wait their turn in {@code limiter}, shared by every row of the job. */
+  public SerperClient(OkHttpClient http, ProviderSettings settings, ProviderLimiter limiter) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.call = new ProviderCall(http, new ProviderErrors(Clock.systemUTC()));
+    this.call = new ProviderCall(http, limiter);
   }
 
   /**
@@ -44,7 +50,9 @@ public final class SerperClient {
         .header("X-API-KEY", settings.serperKey())
         .post(RequestBody.create(body.toString(), JSON))
         .build();
-    return results(query, call.postJson(PROVIDER, request));
+    try (var permit = call.permit(PROVIDER, 0)) {
+      return results(query, call.postJson(PROVIDER, request));
+    }
   }
 
   private static SearchResults results(String query, JsonNode json) {

@@ -1,4 +1,4 @@
-package io.leadline.jobs.research;
+package io.leadline.jobs.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

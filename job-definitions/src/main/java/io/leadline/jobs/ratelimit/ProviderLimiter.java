@@ -1,0 +1,268 @@
+package io.leadline.jobs.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Keeps every caller of one provider inside its limits: requests per minute and, optionally,
+ * tokens per minute (token buckets), calls in flight (a semaphore), and pauses. A pause, set from
+ * a 429's Retry-After or when the provider's remaining-budget headers hit 0, holds back every
+ * caller, so a retried call waits its turn instead of hammering. Thread-safe; one per provider per
+ * job.
+ *
+ * <pre>{@code
+ * var groq = ProviderLimiter.builder("groq").requestsPerMinute(1_000).tokensPerMinute(250_000).maxInFlight(32).build();
+ * try (var permit = groq.acquire(estimatedTokens)) {
+ *   var response = call();
+ *   groq.observe(response::header);
+ *   permit.reportTokens(actualTokens);
+ * }
+ * }</pre>
+ */
+public final class ProviderLimiter {
+
+  private final String provider;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final TokenBucket requests;
+  private final TokenBucket tokens;
+  private final Semaphore inFlight;
+  private final boolean honoursPauses;
+  private Instant pausedUntil = Instant.MIN;
+
+  private ProviderLimiter(Builder builder) {
+    this.provider = builder.provider;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+    var now = clock.instant();
+    this.requests = builder.requestsPerMinute > 0 ? new TokenBucket(builder.requestsPerMinute, now) : null;
+    this.tokens = builder.tokensPerMinute > 0 ? new TokenBucket(builder.tokensPerMinute, now) : null;
+    this.inFlight = builder.maxInFlight > 0 ? new Semaphore(builder.maxInFlight, true) : null;
+    this.honoursPauses = builder.honoursPauses;
+  }
+
+  /** No limits and no pauses: what a client gets when nobody configured limits. */
+  public static ProviderLimiter unlimited(String provider) {
+    var builder = builder(provider);
+    builder.honoursPauses = false;
+    return builder.build();
+  }
+
+  /** Starts without limits; each setting left out stays unlimited. */
+  public static Builder builder(String provider) {
+    return new Builder(provider);
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  /**
+   * Blocks until a call may start: a slot in flight, one request and {@code estimatedTokens} are
+   * available and the provider is not paused. Close the permit when the call is done.
+   */
+  public Permit acquire(long estimatedTokens) throws InterruptedException {
+    if (estimatedTokens < 0) {
+      throw new IllegalArgumentException("estimatedTokens must not be negative, got " + estimatedTokens);
+    }
+    if (inFlight != null) {
+      inFlight.acquire();
+    }
+    try {
+      awaitBudget(estimatedTokens);
+    } catch (InterruptedException | RuntimeException e) {
+      if (inFlight != null) {
+        inFlight.release();
+      }
+      throw e;
+    }
+    return new Permit(estimatedTokens);
+  }
+
+  /** Holds every caller back until {@code until}; an earlier instant never shortens a pause. */
+  public synchronized void pauseUntil(Instant until) {
+    if (honoursPauses && until.isAfter(pausedUntil)) {
+      pausedUntil = until;
+    }
+  }
+
+  /** The instant callers wait for, when the provider is paused now. */
+  public synchronized Optional<Instant> pausedUntil() {
+    return pausedUntil.isAfter(clock.instant()) ? Optional.of(pausedUntil) : Optional.empty();
+  }
+
+  /**
+   * Reads a 429's hints ({@code Retry-After}, else {@code x-ratelimit-reset-*}), pauses the
+   * provider until then and returns the wait; empty when the provider gave no hint.
+   *
+   * @param header looks a response header up by name, null when absent (e.g. {@code response::header})
+   */
+  public Optional<Duration> rateLimited(Function<String, String> header) {
+    var now = clock.instant();
+    var retryAfter = RetryAfter.from(header, now);
+    retryAfter.ifPresent(wait -> pauseUntil(now.plus(wait)));
+    return retryAfter;
+  }
+
+  /**
+   * Reads any response's {@code x-ratelimit-remaining-*} / {@code x-ratelimit-reset-*} headers and
+   * pauses before the provider has to refuse: when a budget is at 0, until it resets.
+   */
+  public void observe(Function<String, String> header) {
+    var now = clock.instant();
+    pauseWhenExhausted(header, "requests", now);
+    pauseWhenExhausted(header, "tokens", now);
+    var remainingTokens = number(header.apply("x-ratelimit-remaining-tokens"));
+    if (tokens != null && remainingTokens != null) {
+      synchronized (this) {
+        tokens.atMost(remainingTokens, now);
+      }
+    }
+  }
+
+  private void pauseWhenExhausted(Function<String, String> header, String budget, Instant now) {
+    var remaining = number(header.apply("x-ratelimit-remaining-" + budget));
+    if (remaining != null && remaining <= 0) {
+      RetryAfter.goDuration(header.apply("x-ratelimit-reset-" + budget)).ifPresent(reset -> pauseUntil(now.plus(reset)));
+    }
+  }
+
+  private void awaitBudget(long estimatedTokens) throws InterruptedException {
+    while (true) {
+      Duration wait;
+      synchronized (this) {
+        wait = waitFor(estimatedTokens, clock.instant());
+        if (wait.isZero()) {
+          take(estimatedTokens, clock.instant());
+          return;
+        }
+      }
+      // why: sleep outside the lock so other callers, pauses and permit reports are not held up
+      sleeper.sleep(wait);
+    }
+  }
+
+  private Duration waitFor(long estimatedTokens, Instant now) {
+    if (pausedUntil.isAfter(now)) {
+      return Duration.between(now, pausedUntil);
+    }
+    var wait = requests == null ? Duration.ZERO : requests.waitFor(1, now);
+    if (tokens != null) {
+      var tokenWait = tokens.waitFor(estimatedTokens, now);
+      wait = tokenWait.compareTo(wait) > 0 ? tokenWait : wait;
+    }
+    return wait;
+  }
+
+  private void take(long estimatedTokens, Instant now) {
+    if (requests != null) {
+      requests.take(1, now);
+    }
+    if (tokens != null) {
+      tokens.take(estimatedTokens, now);
+    }
+  }
+
+  private synchronized void settle(long estimatedTokens, long actualTokens) {
+    if (tokens != null) {
+      tokens.adjust(estimatedTokens - actualTokens);
+    }
+  }
+
+  private void release() {
+    if (inFlight != null) {
+      inFlight.release();
+    }
+  }
+
+  private static Long number(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Leave to make one call; report what it really cost, then close it to free the slot. */
+  public final class Permit implements AutoCloseable {
+
+    private final long estimatedTokens;
+    private boolean closed;
+
+    private Permit(long estimatedTokens) {
+      this.estimatedTokens = estimatedTokens;
+    }
+
+    /** Corrects the tokens-per-minute budget by the difference between estimate and actual use. */
+    public void reportTokens(long actualTokens) {
+      if (actualTokens < 0) {
+        throw new IllegalArgumentException("actualTokens must not be negative, got " + actualTokens);
+      }
+      settle(estimatedTokens, actualTokens);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        release();
+      }
+    }
+  }
+
+  /** Limits for one provider; zero means unlimited. */
+  public static final class Builder {
+
+    private final String provider;
+    private long requestsPerMinute;
+    private long tokensPerMinute;
+    private int maxInFlight;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.REAL;
+    private boolean honoursPauses = true;
+
+    private Builder(String provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    public Builder requestsPerMinute(long requestsPerMinute) {
+      this.requestsPerMinute = notNegative("requestsPerMinute", requestsPerMinute);
+      return this;
+    }
+
+    public Builder tokensPerMinute(long tokensPerMinute) {
+      this.tokensPerMinute = notNegative("tokensPerMinute", tokensPerMinute);
+      return this;
+    }
+
+    public Builder maxInFlight(int maxInFlight) {
+      this.maxInFlight = (int) notNegative("maxInFlight", maxInFlight);
+      return this;
+    }
+
+    Builder time(Clock clock, Sleeper sleeper) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    public ProviderLimiter build() {
+      return new ProviderLimiter(this);
+    }
+
+    private static long notNegative(String name, long value) {
+      if (value < 0) {
+        throw new IllegalArgumentException(name + " must not be negative (0 means unlimited), got " + value);
+      }
+      return value;
+    }
+  }
+}
