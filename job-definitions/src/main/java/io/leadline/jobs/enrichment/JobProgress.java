@@ -58,12 +58,14 @@ public record JobProgress(long total, long done, Duration elapsed) {
 	public static JobProgress of(JobExecution execution, List<JobExecution> history) {
 		long estimate = execution.getJobParameters().getLong("rowCount", 0L);
 		long total = estimate;
+		long resolved = 0;
 		long done = 0;
 		for (JobExecution attempt : history) {
+			// why: a restart inherits the job context, so prepare's counts are read once, not summed
 			ExecutionContext context = attempt.getExecutionContext();
 			if (context.containsKey(TOTAL)) {
 				total = context.getLong(TOTAL);
-				done += context.getLong(RESOLVED);
+				resolved = context.getLong(RESOLVED);
 			}
 			for (StepExecution step : attempt.getStepExecutions()) {
 				if (EnrichmentJobConfig.isWorkerStep(step.getStepName())) {
@@ -71,6 +73,7 @@ public record JobProgress(long total, long done, Duration elapsed) {
 				}
 			}
 		}
+		done += resolved;
 		LocalDateTime start = execution.getStartTime();
 		LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
 		Duration elapsed = start == null ? Duration.ZERO : Duration.between(start, end);

@@ -1,0 +1,47 @@
+package io.leadline.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged app jar as operators do, in its own JVM, and captures what it printed. The jar
+ * exists because failsafe runs after {@code package}.
+ */
+record LeadlineProcess(Path dataDir, Map<String, String> environment) {
+
+	static final Path JAR = Path.of("target", "leadline.jar");
+
+	record Outcome(int exitCode, String out, String err) {
+	}
+
+	Outcome run(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		// why: a developer's real keys must never reach a test
+		builder.environment().remove("SERPER_API_KEY");
+		builder.environment().remove("GROQ_API_KEY");
+		builder.environment().put("LEADLINE_DATA_DIR", dataDir.toString());
+		builder.environment().putAll(environment);
+		Path out = Files.createTempFile(dataDir.getParent(), "out", ".txt");
+		Path err = Files.createTempFile(dataDir.getParent(), "err", ".txt");
+		builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+		Process process = builder.start();
+		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("leadline " + String.join(" ", args) + " did not finish in 120s");
+		}
+		return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+				Files.readString(err, StandardCharsets.UTF_8));
+	}
+
+	private static String javaBinary() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+}
