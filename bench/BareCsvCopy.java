@@ -22,7 +22,7 @@ public class BareCsvCopy {
 		long start = System.nanoTime();
 		long rows = 0;
 		try (BufferedReader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8);
-				CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSVFormat.RFC4180).get();
+				CSVParser parser = CSVFormat.RFC4180.parse(in);
 				BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8);
 				CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
 			List<String> fields = new ArrayList<>();

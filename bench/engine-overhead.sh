@@ -14,11 +14,11 @@ mkdir -p "$work/lib" "$work/classes" bench/results
 unset SERPER_API_KEY GROQ_API_KEY
 
 [ -f batch-app/target/leadline.jar ] || ./mvnw -B -q -DskipTests install
-csv_jar="$work/lib/commons-csv.jar"
-if [ ! -f "$csv_jar" ]; then
-  ./mvnw -B -q dependency:copy -Dartifact=org.apache.commons:commons-csv:1.14.1 -DoutputDirectory="$work/lib"
-  mv "$work"/lib/commons-csv-*.jar "$csv_jar"
+# the bare copy runs on the engine's own classpath: the same commons-csv and what it needs
+if [ ! -f "$work/classpath.txt" ]; then
+  ./mvnw -B -q -pl job-definitions dependency:build-classpath -Dmdep.outputFile="$PWD/$work/classpath.txt"
 fi
+csv_jar="$(cat "$work/classpath.txt")"
 javac -d "$work/classes" -cp "$csv_jar" bench/BareCsvCopy.java
 list="$work/list-$ROWS.csv"
 [ -f "$list" ] || java bench/GenerateList.java "$ROWS" "$list"

@@ -44,7 +44,7 @@ class ChunkObjectWriter implements ItemWriter<RowRecord> {
 		rows.sort(Comparator.comparingLong(RowRecord::rowNumber));
 		String key = work.chunkKey(partition, rows.get(0).rowNumber());
 		store.write(key, out -> {
-			WorkCsv.Writer<RowRecord> writer = new WorkCsv.Writer<>(out, RowRecord::toFields);
+			WorkFile.Writer<RowRecord> writer = new WorkFile.Writer<>(out, RowRecord::toFields);
 			for (RowRecord row : rows) {
 				writer.write(row);
 			}

@@ -37,9 +37,9 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 
 	private final EmailDedup dedup;
 
-	private final List<WorkCsv.Writer<ProspectRow>> partitions = new ArrayList<>();
+	private final List<WorkFile.Writer<ProspectRow>> partitions = new ArrayList<>();
 
-	private WorkCsv.Writer<RowRecord> segment;
+	private WorkFile.Writer<RowRecord> segment;
 
 	private long segmentSize;
 
@@ -71,7 +71,7 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		// why: every partition gets its file, even an empty one, so each worker step finds its input
 		try {
 			for (int p = 0; p < request.partitions(); p++) {
-				partitions.add(new WorkCsv.Writer<>(store.create(work.partitionInputKey(p)), ProspectRow::toFields));
+				partitions.add(new WorkFile.Writer<>(store.create(work.partitionInputKey(p)), ProspectRow::toFields));
 			}
 		}
 		catch (IOException e) {
@@ -134,7 +134,7 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 	private void resolve(RowRecord record) throws IOException {
 		if (segment == null || segmentSize >= segmentRows) {
 			closeSegment();
-			segment = new WorkCsv.Writer<>(store.create(work.resolvedKey(record.rowNumber())), RowRecord::toFields);
+			segment = new WorkFile.Writer<>(store.create(work.resolvedKey(record.rowNumber())), RowRecord::toFields);
 			segmentSize = 0;
 		}
 		segment.write(record);
@@ -167,7 +167,7 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		closeSegment();
-		for (WorkCsv.Writer<ProspectRow> partition : partitions) {
+		for (WorkFile.Writer<ProspectRow> partition : partitions) {
 			partition.close();
 		}
 		partitions.clear();

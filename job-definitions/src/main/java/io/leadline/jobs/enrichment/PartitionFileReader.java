@@ -17,7 +17,7 @@ class PartitionFileReader extends AbstractItemCountingItemStreamItemReader<Prosp
 
 	private final String key;
 
-	private WorkCsv.Reader<ProspectRow> rows;
+	private WorkFile.Reader<ProspectRow> rows;
 
 	PartitionFileReader(ObjectStore store, String key) {
 		this.store = store;
@@ -27,7 +27,7 @@ class PartitionFileReader extends AbstractItemCountingItemStreamItemReader<Prosp
 
 	@Override
 	protected void doOpen() throws Exception {
-		rows = new WorkCsv.Reader<>(store.open(key), ProspectRow::fromFields);
+		rows = new WorkFile.Reader<>(store.open(key), ProspectRow::fromFields);
 	}
 
 	@Override

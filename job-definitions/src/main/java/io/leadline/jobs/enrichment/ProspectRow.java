@@ -3,7 +3,6 @@ package io.leadline.jobs.enrichment;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVRecord;
 
 /** A row that needs provider research: its input position, cleaned email and original cells. */
 public record ProspectRow(long rowNumber, String email, List<String> cells) {
@@ -27,7 +26,7 @@ public record ProspectRow(long rowNumber, String email, List<String> cells) {
 		return fields;
 	}
 
-	static ProspectRow fromFields(CSVRecord r) {
-		return new ProspectRow(Long.parseLong(r.get(0)), r.get(1), WorkCsv.tail(r, 2));
+	static ProspectRow fromFields(List<String> f) {
+		return new ProspectRow(Long.parseLong(f.get(0)), f.get(1), f.subList(2, f.size()));
 	}
 }

@@ -94,7 +94,7 @@ final class RowMerger {
 
 		private final long firstRow;
 
-		private WorkCsv.Reader<RowRecord> reader;
+		private WorkFile.Reader<RowRecord> reader;
 
 		private RowRecord current;
 
@@ -109,7 +109,7 @@ final class RowMerger {
 		}
 
 		boolean open() throws IOException {
-			reader = new WorkCsv.Reader<>(store.open(key), RowRecord::fromFields);
+			reader = new WorkFile.Reader<>(store.open(key), RowRecord::fromFields);
 			return advance();
 		}
 

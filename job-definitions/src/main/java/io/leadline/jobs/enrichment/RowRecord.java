@@ -3,7 +3,6 @@ package io.leadline.jobs.enrichment;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * One row as it travels through the work area: its place in the input, its outcome, and its
@@ -51,10 +50,10 @@ public record RowRecord(long rowNumber, RowStatus status, String reason, String 
 		return fields;
 	}
 
-	static RowRecord fromFields(CSVRecord r) {
-		String dupOf = r.get(5);
-		return new RowRecord(Long.parseLong(r.get(0)), RowStatus.ofLabel(r.get(1)), r.get(2), r.get(3), r.get(4),
-				dupOf.isEmpty() ? 0 : Long.parseLong(dupOf), WorkCsv.tail(r, 6));
+	static RowRecord fromFields(List<String> f) {
+		String dupOf = f.get(5);
+		return new RowRecord(Long.parseLong(f.get(0)), RowStatus.ofLabel(f.get(1)), f.get(2), f.get(3), f.get(4),
+				dupOf.isEmpty() ? 0 : Long.parseLong(dupOf), f.subList(6, f.size()));
 	}
 
 	private static String nullToEmpty(String s) {

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum RowStatus {
 	OK, INVALID, DUPLICATE, FAILED, NO_PROVIDER, SKIPPED;
 
+	private final String label = name().toLowerCase(Locale.ROOT);
+
 	public String label() {
-		return name().toLowerCase(Locale.ROOT);
+		return label;
 	}
 
 	public static RowStatus ofLabel(String label) {

@@ -13,39 +13,51 @@ final class LimitGuard {
   }
 
   void checkHeader(List<String> names) {
-    checkWidth("the header", names.size());
+    checkWidth(-1, names.size());
     for (int i = 0; i < names.size(); i++) {
-      checkCell("the header", i, names.get(i));
+      checkCell(-1, i, names.get(i));
     }
     this.header = names;
   }
 
+  // why: called for every row of multi-million-row files, so messages are built only on failure
   void checkRow(long rowNumber, List<String> cells) {
     if (rowNumber > limits.maxRows()) {
       throw new InputLimitException("the file has more than the limit of %,d rows".formatted(limits.maxRows()));
     }
-    checkWidth("row %,d".formatted(rowNumber), cells.size());
+    checkWidth(rowNumber, cells.size());
     for (int i = 0; i < cells.size(); i++) {
-      checkCell("row %,d".formatted(rowNumber), i, cells.get(i));
+      checkCell(rowNumber, i, cells.get(i));
     }
   }
 
   /** For readers that learn a cell's column before the row is complete (XLSX). */
   void checkColumn(String where, int columnIndex) {
-    checkWidth(where, columnIndex + 1);
-  }
-
-  private void checkWidth(String where, int width) {
-    if (width > limits.maxColumns()) {
-      throw new InputLimitException("%s has %,d columns; the limit is %,d".formatted(where, width, limits.maxColumns()));
+    if (columnIndex + 1 > limits.maxColumns()) {
+      throw tooWide(where, columnIndex + 1);
     }
   }
 
-  private void checkCell(String where, int column, String value) {
+  private void checkWidth(long rowNumber, int width) {
+    if (width > limits.maxColumns()) {
+      throw tooWide(where(rowNumber), width);
+    }
+  }
+
+  private InputLimitException tooWide(String where, int width) {
+    return new InputLimitException("%s has %,d columns; the limit is %,d".formatted(where, width, limits.maxColumns()));
+  }
+
+  private void checkCell(long rowNumber, int column, String value) {
     if (value.length() > limits.maxCellChars()) {
       throw new InputLimitException("%s, column %d%s has %,d characters; the limit is %,d"
-          .formatted(where, column + 1, columnName(column), value.length(), limits.maxCellChars()));
+          .formatted(where(rowNumber), column + 1, columnName(column), value.length(), limits.maxCellChars()));
     }
+  }
+
+  /** "the header" for row -1, else "row 1,234". */
+  private static String where(long rowNumber) {
+    return rowNumber < 0 ? "the header" : "row %,d".formatted(rowNumber);
   }
 
   private String columnName(int column) {

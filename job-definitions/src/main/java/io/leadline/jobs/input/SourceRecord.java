@@ -36,7 +36,15 @@ public record SourceRecord(long rowNumber, List<String> cells, String error, Str
   }
 
   public boolean isBlank() {
-    return !hasError() && cells.stream().allMatch(String::isBlank);
+    if (hasError()) {
+      return false;
+    }
+    for (String cell : cells) {
+      if (!cell.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean hasError() {

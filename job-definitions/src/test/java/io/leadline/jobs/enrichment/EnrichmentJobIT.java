@@ -174,7 +174,7 @@ class EnrichmentJobIT {
 	private Set<String> committedEmails(EnrichmentRequest request) throws IOException {
 		Set<String> emails = new java.util.HashSet<>();
 		for (var info : store.list(request.workArea().chunkPrefix())) {
-			try (var reader = new WorkCsv.Reader<>(store.open(info.key()), RowRecord::fromFields)) {
+			try (var reader = new WorkFile.Reader<>(store.open(info.key()), RowRecord::fromFields)) {
 				reader.forEachRemaining(row -> {
 					if (row.status() == RowStatus.OK) {
 						emails.add(row.cells().get(MessyList.EMAIL_COLUMN).trim().toLowerCase());
