@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
+import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderSettings;
+import io.leadline.jobs.research.ResearchProperties;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.research.TransientProviderException;
 import io.leadline.jobs.storage.ObjectStore;
@@ -88,9 +90,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	Step merge(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
-			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties) {
+			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices) {
 		return new StepBuilder(MERGE, jobRepository)
-			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository), transactionManager)
+			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices),
+					transactionManager)
 			.build();
 	}
 
@@ -193,8 +196,8 @@ public class EnrichmentJobConfig {
 
 	/** Rows in flight against providers, across every partition of every job in this JVM. */
 	@Bean
-	AsyncTaskExecutor rowExecutor(EnrichmentProperties properties) {
-		return pool("leadline-row-", properties.concurrency());
+	AsyncTaskExecutor rowExecutor(ResearchProperties research) {
+		return pool("leadline-row-", research.concurrency());
 	}
 
 	/** Partitions run on their own pool: a partition thread only waits on its rows. */
