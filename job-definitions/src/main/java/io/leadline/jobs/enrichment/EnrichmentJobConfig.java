@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
@@ -18,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -62,11 +64,15 @@ public class EnrichmentJobConfig {
 		return stepName.startsWith(WORKER + ":");
 	}
 
+	/**
+	 * @param listeners what the application adds around every run (credits, leases), in order
+	 */
 	@Bean
 	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
-			JobHalt halt) {
-		return new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt))
-			.start(prepare)
+			JobHalt halt, ObjectProvider<JobExecutionListener> listeners) {
+		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt));
+		listeners.orderedStream().forEach(job::listener);
+		return job.start(prepare)
 			.next(enrich)
 			.next(merge)
 			.next(cleanup)
