@@ -45,7 +45,7 @@ import io.leadline.jobs.storage.ObjectStore;
 		"leadline.research.concurrency=16", "leadline.research.cache=false" })
 class EnrichmentJobIT {
 
-	static final FakeProviders providers = startProviders();
+	static final FakeProviders providers = Fixtures.providers();
 
 	@TempDir
 	static Path objects;
@@ -64,21 +64,9 @@ class EnrichmentJobIT {
 
 	JobHarness jobs;
 
-	static FakeProviders startProviders() {
-		try {
-			return new FakeProviders();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	@DynamicPropertySource
 	static void providerEndpoints(DynamicPropertyRegistry registry) {
-		registry.add("SERPER_API_KEY", () -> FakeProviders.SERPER_KEY);
-		registry.add("GROQ_API_KEY", () -> FakeProviders.GROQ_KEY);
-		registry.add("LEADLINE_SERPER_URL", () -> providers.settings().serperUrl());
-		registry.add("LEADLINE_GROQ_URL", () -> providers.settings().groqUrl());
+		Fixtures.registerProviders(registry, providers);
 		registry.add("leadline.storage.root", () -> objects.toString());
 	}
 
@@ -103,7 +91,7 @@ class EnrichmentJobIT {
 		JobExecution execution = jobs.run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	@Test
@@ -115,7 +103,7 @@ class EnrichmentJobIT {
 		JobExecution execution = jobs.run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	@Test
@@ -137,7 +125,7 @@ class EnrichmentJobIT {
 		List<String> queries = providers.searchQueries();
 		assertThat(queries.subList(queriesBefore, queries.size()).stream().filter(q -> q.startsWith(unlucky + " ")))
 			.as("bounded retries: first try + 3 retries").hasSize(4);
-		assertFollowsOutputContract(result, list);
+		OutputContract.assertFollowedBy(result, list);
 	}
 
 	@Test
@@ -168,7 +156,7 @@ class EnrichmentJobIT {
 			.collect(Collectors.toSet());
 		assertThat(researchedAgain).doesNotContainAnyElementsOf(
 				committedEmails.stream().map(EmailAddress::user).collect(Collectors.toSet()));
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	private Set<String> committedEmails(EnrichmentRequest request) throws IOException {
@@ -183,39 +171,6 @@ class EnrichmentJobIT {
 			}
 		}
 		return emails;
-	}
-
-	/** Every data row once, in input order, with its original cells, then its own research and line. */
-	private static void assertFollowsOutputContract(List<List<String>> result, MessyList list) {
-		List<String> header = result.get(0);
-		assertThat(header).startsWith(list.header().toArray(String[]::new));
-		assertThat(header).endsWith("sif_research", "sif_personalized", "sif_status", "sif_reason");
-		List<List<String>> rows = result.subList(1, result.size());
-		assertThat(rows).hasSize(list.dataRows().size());
-		for (int i = 0; i < rows.size(); i++) {
-			List<String> row = rows.get(i);
-			List<String> expected = list.dataRows().get(i);
-			int originalWidth = header.size() - 4;
-			List<String> originals = new ArrayList<>(row.subList(0, originalWidth));
-			List<String> padded = new ArrayList<>(expected);
-			while (padded.size() < originalWidth) {
-				padded.add("");
-			}
-			assertThat(originals).as("row %d cells", i + 1).isEqualTo(padded);
-			String status = status(row);
-			assertThat(status).as("row %d status", i + 1).isIn("ok", "invalid", "duplicate", "failed");
-			if (status.equals("duplicate")) {
-				List<String> first = rows.get(MessyList.FIRST_OF_DUPLICATE - 1);
-				assertThat(row.get(header.size() - 4)).as("duplicate takes the first occurrence's research")
-					.isEqualTo(first.get(header.size() - 4));
-			}
-			if (status.equals("ok")) {
-				String person = ProviderWire.personName(EmailAddress.user(EmailAddress.clean(list.emailOf(expected)).get()));
-				assertThat(row.get(header.size() - 4)).as("row %d research", i + 1).contains(person);
-				assertThat(row.get(header.size() - 3)).as("row %d opener", i + 1).contains(person);
-			}
-		}
-		assertThat(rows).extracting(EnrichmentJobIT::status).contains("invalid", "duplicate");
 	}
 
 	private static String status(List<String> row) {

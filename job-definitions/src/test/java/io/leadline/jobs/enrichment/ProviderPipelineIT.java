@@ -43,7 +43,7 @@ import io.leadline.jobs.storage.ObjectStore;
 		"leadline.enrichment.retry-limit=10", "leadline.research.concurrency=8" })
 class ProviderPipelineIT {
 
-	static final FakeProviders providers = startProviders();
+	static final FakeProviders providers = Fixtures.providers();
 
 	@TempDir
 	static Path objects;
@@ -62,21 +62,9 @@ class ProviderPipelineIT {
 
 	JobHarness jobs;
 
-	static FakeProviders startProviders() {
-		try {
-			return new FakeProviders();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	@DynamicPropertySource
 	static void providerEndpoints(DynamicPropertyRegistry registry) {
-		registry.add("SERPER_API_KEY", () -> FakeProviders.SERPER_KEY);
-		registry.add("GROQ_API_KEY", () -> FakeProviders.GROQ_KEY);
-		registry.add("LEADLINE_SERPER_URL", () -> providers.settings().serperUrl());
-		registry.add("LEADLINE_GROQ_URL", () -> providers.settings().groqUrl());
+		Fixtures.registerProviders(registry, providers);
 		registry.add("leadline.storage.root", () -> objects.toString());
 	}
 
