@@ -44,7 +44,7 @@ public record StorageProperties(@DefaultValue("./data/objects") Path root, @Defa
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
           .credentialsProvider(credentials());
-      if (endpoint != null) {
+      if (endpoint != null && !endpoint.toString().isBlank()) {
         builder.endpointOverride(endpoint);
       }
       return builder.build();
