@@ -22,7 +22,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,49 +38,9 @@ import io.leadline.jobs.storage.ObjectStore;
  * input, per-row research under concurrency, row failures that do not fail the job, and restart
  * after a fatal provider error.
  */
-@SpringBootTest(classes = EngineTestApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
-		"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
-		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
 		"leadline.research.concurrency=16", "leadline.research.cache=false" })
-class EnrichmentJobIT {
-
-	static final FakeProviders providers = Fixtures.providers();
-
-	@TempDir
-	static Path objects;
-
-	@TempDir
-	Path files;
-
-	@Autowired
-	JobOperator jobOperator;
-
-	@Autowired
-	Job enrichmentJob;
-
-	@Autowired
-	ObjectStore store;
-
-	JobHarness jobs;
-
-	@DynamicPropertySource
-	static void providerEndpoints(DynamicPropertyRegistry registry) {
-		Fixtures.registerProviders(registry, providers);
-		registry.add("leadline.storage.root", () -> objects.toString());
-	}
-
-	@AfterAll
-	static void stopProviders() {
-		providers.close();
-	}
-
-	@BeforeEach
-	void normalProviders() {
-		jobs = new JobHarness(jobOperator, enrichmentJob, store);
-		providers.serper = ProviderWire::searchResultsFor;
-		providers.groq = ProviderWire::answerFor;
-	}
+class EnrichmentJobIT extends JobIT {
 
 	@Test
 	void returnsEveryRowOfAMessyCsvOnceInOrderWithItsOwnResearch() throws Exception {

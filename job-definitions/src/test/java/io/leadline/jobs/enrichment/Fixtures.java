@@ -12,13 +12,19 @@ final class Fixtures {
 	private Fixtures() {
 	}
 
-	static FakeProviders providers() {
-		try {
-			return new FakeProviders();
+	private static FakeProviders shared;
+
+	/** Started on first use and left running until the test JVM exits. */
+	static synchronized FakeProviders sharedProviders() {
+		if (shared == null) {
+			try {
+				shared = new FakeProviders();
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
 		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return shared;
 	}
 
 	static void registerProviders(DynamicPropertyRegistry registry, FakeProviders providers) {

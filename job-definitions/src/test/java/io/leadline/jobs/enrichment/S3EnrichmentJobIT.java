@@ -13,7 +13,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,53 +26,33 @@ import io.leadline.jobs.storage.S3ObjectStore;
 import io.leadline.jobs.storage.S3ProxyServer;
 
 /** The same job with every input, work object and result in an S3 bucket (S3Proxy on loopback). */
-@SpringBootTest(classes = EngineTestApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:s3job;DB_CLOSE_DELAY=-1",
-		"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
-		"leadline.enrichment.retry-delay=5ms", "leadline.research.cache=false",
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:s3job;DB_CLOSE_DELAY=-1", "leadline.research.cache=false",
 		"leadline.storage.s3.bucket=" + S3EnrichmentJobIT.BUCKET, "leadline.storage.s3.path-style=true",
 		"leadline.storage.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
 		"leadline.storage.s3.secret-key=" + S3ProxyServer.SECRET_KEY })
-class S3EnrichmentJobIT {
+class S3EnrichmentJobIT extends JobIT {
 
 	static final String BUCKET = "leadline-jobs";
 
 	@TempDir
 	static Path blobs;
 
-	static final FakeProviders providers = Fixtures.providers();
-
 	static S3ProxyServer s3;
 
-	@Autowired
-	JobOperator jobOperator;
-
-	@Autowired
-	Job enrichmentJob;
-
-	@Autowired
-	ObjectStore store;
-
-	@TempDir
-	Path files;
-
 	@DynamicPropertySource
-	static void endpoints(DynamicPropertyRegistry registry) throws Exception {
+	static void s3Endpoint(DynamicPropertyRegistry registry) throws Exception {
 		s3 = new S3ProxyServer(blobs, BUCKET);
 		registry.add("leadline.storage.s3.endpoint", () -> s3.endpoint().toString());
-		Fixtures.registerProviders(registry, providers);
 	}
 
 	@AfterAll
-	static void stop() throws Exception {
-		providers.close();
+	static void stopS3() throws Exception {
 		s3.close();
 	}
 
 	@Test
 	void runsAndRestartsAJobWhoseFilesAllLiveInS3() throws Exception {
 		assertThat(store).isInstanceOf(S3ObjectStore.class);
-		JobHarness jobs = new JobHarness(jobOperator, enrichmentJob, store);
 		MessyList list = MessyList.of(40, 32_000);
 		AtomicInteger chats = new AtomicInteger();
 		providers.groq = call -> chats.incrementAndGet() > 20 ? ProviderWire.json(401, "{\"error\":{\"message\":\"Invalid API Key\"}}")
