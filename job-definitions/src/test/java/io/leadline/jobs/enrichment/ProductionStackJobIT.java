@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.leadline.jobs.EngineTestApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.FakeProviders;
 import io.leadline.jobs.research.ProviderWire;
@@ -25,12 +28,18 @@ import io.leadline.jobs.storage.ObjectStore;
 import io.leadline.jobs.storage.S3ObjectStore;
 import io.leadline.jobs.storage.S3ProxyServer;
 
-/** The same job with every input, work object and result in an S3 bucket (S3Proxy on loopback). */
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:s3job;DB_CLOSE_DELAY=-1", "leadline.research.cache=false",
-		"leadline.storage.s3.bucket=" + S3EnrichmentJobIT.BUCKET, "leadline.storage.s3.path-style=true",
+/**
+ * The same job on the production stack: Spring Batch metadata and the app's tables in PostgreSQL
+ * (embedded, real server), every input, work object and result in an S3 bucket (S3Proxy).
+ */
+@TestPropertySource(properties = { "leadline.research.cache=false",
+		"leadline.storage.s3.bucket=" + ProductionStackJobIT.BUCKET, "leadline.storage.s3.path-style=true",
 		"leadline.storage.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
 		"leadline.storage.s3.secret-key=" + S3ProxyServer.SECRET_KEY })
-class S3EnrichmentJobIT extends JobIT {
+class ProductionStackJobIT extends JobIT {
+
+	@Autowired
+	DataSource dataSource;
 
 	static final String BUCKET = "leadline-jobs";
 
@@ -39,20 +48,27 @@ class S3EnrichmentJobIT extends JobIT {
 
 	static S3ProxyServer s3;
 
+	static EmbeddedPostgres postgres;
+
 	@DynamicPropertySource
-	static void s3Endpoint(DynamicPropertyRegistry registry) throws Exception {
+	static void productionStack(DynamicPropertyRegistry registry) throws Exception {
 		s3 = new S3ProxyServer(blobs, BUCKET);
 		registry.add("leadline.storage.s3.endpoint", () -> s3.endpoint().toString());
+		postgres = EmbeddedPostgres.builder().start();
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
 	}
 
 	@AfterAll
-	static void stopS3() throws Exception {
+	static void stopProductionStack() throws Exception {
 		s3.close();
+		postgres.close();
 	}
 
 	@Test
-	void runsAndRestartsAJobWhoseFilesAllLiveInS3() throws Exception {
+	void runsAndRestartsAJobOnPostgresqlAndS3() throws Exception {
 		assertThat(store).isInstanceOf(S3ObjectStore.class);
+		assertThat(dataSource.getConnection().getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
 		MessyList list = MessyList.of(40, 32_000);
 		AtomicInteger chats = new AtomicInteger();
 		providers.groq = call -> chats.incrementAndGet() > 20 ? ProviderWire.json(401, "{\"error\":{\"message\":\"Invalid API Key\"}}")
