@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
+import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
@@ -41,9 +42,12 @@ public class EnrichmentLauncher {
 
 	private final CrashRecovery recovery;
 
+	private final CreditLedger credits;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog, CrashRecovery recovery) {
+			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits) {
 		this.recovery = recovery;
+		this.credits = credits;
 		this.jobOperator = jobOperator;
 		this.enrichmentJob = enrichmentJob;
 		this.store = store;
@@ -96,13 +100,18 @@ public class EnrichmentLauncher {
 		return last;
 	}
 
-	/** Gives a job up for good; a crashed run is recovered first, since Batch cannot abandon it running. */
+	/**
+	 * Gives a job up for good and releases its credit reservation; a crashed run is recovered first,
+	 * since Batch cannot abandon it running.
+	 */
 	public JobExecution abandon(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		return jobOperator.abandon(recovery.recoverIfOrphaned(last));
+		JobExecution abandoned = jobOperator.abandon(recovery.recoverIfOrphaned(last));
+		credits.release(jobId, "job abandoned");
+		return abandoned;
 	}
 
 	private JobExecution lastExecution(UUID jobId) {

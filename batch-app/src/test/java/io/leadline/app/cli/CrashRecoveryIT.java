@@ -86,6 +86,8 @@ class CrashRecoveryIT {
 		assertThat(personRows(afterRestart)).as("rows researched again after the restart")
 			.doesNotContainAnyElementsOf(committed);
 		assertThat(personRows(afterRestart)).hasSizeGreaterThanOrEqualTo(ROWS - committed.size());
+		assertThat(ledger(data, jobId)).as("one reservation, one settlement: all rows ok, all charged")
+			.containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
 	}
 
 	@Test
@@ -159,8 +161,7 @@ class CrashRecoveryIT {
 	 */
 	private static Set<Integer> committedRows(Path data) throws SQLException {
 		Set<Integer> rows = new HashSet<>();
-		String url = "jdbc:h2:file:" + data.resolve("leadline").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-		try (Connection db = DriverManager.getConnection(url, "sa", "");
+		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
 				ResultSet rs = db.createStatement().executeQuery(
 						"SELECT STEP_NAME, WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'enrichWorker:%'")) {
 			while (rs.next()) {
@@ -173,6 +174,24 @@ class CrashRecoveryIT {
 			}
 		}
 		return rows;
+	}
+
+	private static List<String> ledger(Path data, String jobId) throws SQLException {
+		List<String> entries = new java.util.ArrayList<>();
+		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+				var query = db.prepareStatement("SELECT kind, delta FROM ledger WHERE job_id = ?")) {
+			query.setString(1, jobId);
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					entries.add(rs.getString(1) + " " + rs.getLong(2));
+				}
+			}
+		}
+		return entries;
+	}
+
+	private static String h2Url(Path data) {
+		return "jdbc:h2:file:" + data.resolve("leadline").toAbsolutePath() + ";AUTO_SERVER=TRUE";
 	}
 
 	private static Set<Integer> personRows(List<String> queries) {

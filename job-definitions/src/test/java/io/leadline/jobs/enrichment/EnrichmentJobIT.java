@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.leadline.jobs.EngineTestApplication;
+import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LedgerEntry;
+import io.leadline.jobs.credits.LedgerEntry.Kind;
 import io.leadline.jobs.input.EmailAddress;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.FakeProviders;
@@ -41,6 +43,9 @@ import io.leadline.jobs.storage.ObjectStore;
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
 		"leadline.research.concurrency=16", "leadline.research.cache=false" })
 class EnrichmentJobIT extends JobIT {
+
+	@Autowired
+	CreditLedger credits;
 
 	@Test
 	void returnsEveryRowOfAMessyCsvOnceInOrderWithItsOwnResearch() throws Exception {
@@ -109,6 +114,12 @@ class EnrichmentJobIT extends JobIT {
 		JobExecution restarted = jobs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long rows = list.dataRows().size();
+		long ok = OutputContract.statuses(jobs.result(request)).stream().filter("ok"::equals).count();
+		assertThat(credits.entry(request.jobId(), Kind.RESERVE)).as("reserved once for both runs").get()
+			.extracting(LedgerEntry::delta).isEqualTo(-rows);
+		assertThat(credits.entry(request.jobId(), Kind.SETTLE)).as("settled once, charging ok rows only").get()
+			.extracting(LedgerEntry::delta).isEqualTo(rows - ok);
 		List<String> queriesAfterRestart = providers.searchQueries().subList(callsBefore, providers.searchQueries().size());
 		Set<String> researchedAgain = queriesAfterRestart.stream()
 			.filter(q -> q.contains(" "))

@@ -21,8 +21,9 @@ import io.leadline.jobs.storage.ObjectStore;
  * Subclasses name their database and settings with {@code @TestPropertySource}.
  */
 @SpringBootTest(classes = EngineTestApplication.class, properties = {
-		"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
-		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+		"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
+		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
+		"leadline.credits.starting-credits=1000000" })
 abstract class JobIT {
 
 	/** One pair of fakes for the test JVM; tests count the calls they cause, not totals. */

@@ -47,6 +47,11 @@ final class OutputContract {
 		assertThat(rows).extracting(OutputContract::status).contains("invalid", "duplicate");
 	}
 
+	/** The {@code sif_status} of every data row of a result table. */
+	static List<String> statuses(List<List<String>> result) {
+		return result.subList(1, result.size()).stream().map(OutputContract::status).toList();
+	}
+
 	static String status(List<String> row) {
 		return row.get(row.size() - 2);
 	}

@@ -52,7 +52,7 @@ class ProviderPipelineIT extends JobIT {
 
 		assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(providers.requests()).hasSize(callsAfterFirstRun);
-		assertThat(statuses(jobs.result(second))).containsOnly("ok", "invalid", "duplicate");
+		assertThat(OutputContract.statuses(jobs.result(second))).containsOnly("ok", "invalid", "duplicate");
 		Map<?, ?> usage = (Map<?, ?>) summary(second).get("usage");
 		assertThat(usage.get("serperCalls")).isEqualTo(0);
 		assertThat(usage.get("groqCalls")).isEqualTo(0);
@@ -70,7 +70,7 @@ class ProviderPipelineIT extends JobIT {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		// why: the step's own back-off is 5-20 ms; only pausing for the named second lets every row through
-		assertThat(statuses(jobs.result(request))).containsOnly("ok", "invalid", "duplicate");
+		assertThat(OutputContract.statuses(jobs.result(request))).containsOnly("ok", "invalid", "duplicate");
 		assertThat(limited.rejected.get()).as("429s answered").isPositive();
 		Map<?, ?> summary = summary(request);
 		assertThat(((Map<?, ?>) summary.get("rows")).get("ok")).isEqualTo(10);
@@ -91,7 +91,7 @@ class ProviderPipelineIT extends JobIT {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<List<String>> result = jobs.result(request);
 		assertThat(result).hasSize(1 + list.dataRows().size());
-		assertThat(statuses(result)).contains("ok").isSubsetOf("ok", "invalid", "duplicate");
+		assertThat(OutputContract.statuses(result)).contains("ok").isSubsetOf("ok", "invalid", "duplicate");
 	}
 
 	/** A list whose people appear in no other test, so the shared cache starts cold for it. */
@@ -105,10 +105,6 @@ class ProviderPipelineIT extends JobIT {
 			return copy;
 		}).toList();
 		return new MessyList(list.header(), tagged);
-	}
-
-	private static List<String> statuses(List<List<String>> result) {
-		return result.subList(1, result.size()).stream().map(row -> row.get(row.size() - 2)).toList();
 	}
 
 	private Map<?, ?> summary(EnrichmentRequest request) throws IOException {
