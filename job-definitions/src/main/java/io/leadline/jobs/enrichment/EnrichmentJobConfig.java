@@ -29,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.jobs.credits.CreditListener;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderSettings;
@@ -62,8 +63,9 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
-			JobHalt halt) {
-		return new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt))
+			JobHalt halt, CreditListener credits) {
+		return new JobBuilder(JOB, jobRepository).listener(credits)
+			.listener(new EnrichmentJobListener(halt))
 			.start(prepare)
 			.next(enrich)
 			.next(merge)

@@ -40,7 +40,7 @@ import io.leadline.jobs.storage.ObjectStore;
  */
 @SpringBootTest(classes = EngineTestApplication.class, properties = {
 		"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
-		"spring.flyway.locations=classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
+		"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
 		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
 		"leadline.enrichment.concurrency=16" })
 class EnrichmentJobIT {
