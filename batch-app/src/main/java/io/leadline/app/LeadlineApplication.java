@@ -1,18 +1,27 @@
 package io.leadline.app;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Leadline's one entry point. Operator commands ({@code enrich}, {@code jobs}, {@code restart})
- * start a context without a web server, run, and exit with the command's code.
+ * Leadline's one entry point. {@code serve} starts the REST API (a servlet web application that
+ * runs until stopped); operator commands ({@code enrich}, {@code jobs}, {@code restart},
+ * {@code token}) start a context without a web server, run, and exit with the command's code.
  */
 @SpringBootApplication(scanBasePackages = { "io.leadline.app", "io.leadline.jobs" })
 public class LeadlineApplication {
 
+	static final String SERVE = "serve";
+
 	public static void main(String[] args) {
+		if (args.length > 0 && SERVE.equals(args[0])) {
+			serve(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		SpringApplication app = new SpringApplication(LeadlineApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
@@ -29,5 +38,13 @@ public class LeadlineApplication {
 			exitCode = 1;
 		}
 		System.exit(exitCode);
+	}
+
+	/** Arguments after {@code serve} are Spring properties, e.g. {@code --server.port=9090}. */
+	private static void serve(String[] args) {
+		SpringApplication app = new SpringApplication(LeadlineApplication.class);
+		app.setWebApplicationType(WebApplicationType.SERVLET);
+		app.setAdditionalProfiles(SERVE);
+		app.run(args);
 	}
 }

@@ -1,7 +1,6 @@
 package io.leadline.app.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +17,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
-import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.RowStatus;
-import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -43,12 +38,9 @@ class JobRunMonitor {
 
 	private final ObjectStore store;
 
-	private final JsonMapper json;
-
-	JobRunMonitor(JobCatalog catalog, ObjectStore store, JsonMapper json) {
+	JobRunMonitor(JobCatalog catalog, ObjectStore store) {
 		this.catalog = catalog;
 		this.store = store;
-		this.json = json;
 	}
 
 	/** @return the process exit code: 0 when the job completed */
@@ -106,7 +98,7 @@ class JobRunMonitor {
 			return 1;
 		}
 		out.println("rows: " + countsLine(view.rowsByStatus()));
-		summary(view).ifPresent(summary -> out.printf(
+		catalog.summary(view).ifPresent(summary -> out.printf(
 				"providers: %,d serper calls, %,d groq calls, %,d tokens, %,d cache hits, est. $%.4f; job time %.1fs%n",
 				summary.usage().serperCalls(), summary.usage().groqCalls(),
 				summary.usage().promptTokens() + summary.usage().completionTokens(), summary.usage().cacheHits(),
@@ -117,16 +109,6 @@ class JobRunMonitor {
 		}
 		out.flush();
 		return 0;
-	}
-
-	private Optional<EnrichmentSummary> summary(JobView view) throws IOException {
-		String key = new WorkArea(view.jobId(), view.owner()).summaryKey();
-		if (store.stat(key).isEmpty()) {
-			return Optional.empty();
-		}
-		try (InputStream in = store.open(key)) {
-			return Optional.of(json.readValue(in, EnrichmentSummary.class));
-		}
 	}
 
 	static String countsLine(Map<RowStatus, Long> counts) {

@@ -1,10 +1,16 @@
 package io.leadline.app.jobs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,11 +18,18 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.EnrichmentSummary;
+import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.storage.ObjectStore;
 
 /** Finds enrichment jobs in Spring Batch metadata by their {@code jobId}, and describes them. */
 @Component
@@ -24,8 +37,17 @@ public class JobCatalog {
 
 	private final JobRepository jobRepository;
 
-	JobCatalog(JobRepository jobRepository) {
+	private final JdbcClient jdbc;
+
+	private final ObjectStore store;
+
+	private final JsonMapper json;
+
+	JobCatalog(JobRepository jobRepository, DataSource dataSource, ObjectStore store, JsonMapper json) {
 		this.jobRepository = jobRepository;
+		this.jdbc = JdbcClient.create(dataSource);
+		this.store = store;
+		this.json = json;
 	}
 
 	public Optional<JobInstance> instance(UUID jobId) {
@@ -53,6 +75,80 @@ public class JobCatalog {
 		}
 		views.sort(Comparator.comparing(JobView::executionId).reversed());
 		return views;
+	}
+
+	private static final String ALL = "from BATCH_JOB_INSTANCE i where i.JOB_NAME = :job";
+
+	private static final String OWNED = ALL + " and exists (select 1 from BATCH_JOB_EXECUTION e"
+			+ " join BATCH_JOB_EXECUTION_PARAMS p on p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+			+ " where e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID and p.PARAMETER_NAME = 'owner' and p.PARAMETER_VALUE = :owner)";
+
+	/**
+	 * One page of jobs, newest first: an owner's ({@code owner} given) or everyone's. The owner is
+	 * a job parameter, so the filter runs in the database, not over every job.
+	 */
+	public List<JobView> page(Optional<String> owner, int offset, int limit) {
+		String sql = owner.isPresent() ? "select i.JOB_INSTANCE_ID " + OWNED + " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset"
+				: "select i.JOB_INSTANCE_ID " + ALL + " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset";
+		var query = jdbc.sql(sql).param("job", EnrichmentJobConfig.JOB).param("limit", limit).param("offset", offset);
+		owner.ifPresent(o -> query.param("owner", o));
+		return query.query(Long.class)
+			.list()
+			.stream()
+			.map(jobRepository::getJobInstance)
+			.map(this::view)
+			.filter(Objects::nonNull)
+			.toList();
+	}
+
+	public long count(Optional<String> owner) {
+		var query = jdbc.sql("select count(*) " + (owner.isPresent() ? OWNED : ALL)).param("job", EnrichmentJobConfig.JOB);
+		owner.ifPresent(o -> query.param("owner", o));
+		return query.query(Long.class).single();
+	}
+
+	/** The job's log from Batch metadata: each execution and step with its counts and outcome, oldest first. */
+	public List<JobLogLine> log(UUID jobId) {
+		List<JobLogLine> lines = new ArrayList<>();
+		instance(jobId).ifPresent(instance -> {
+			List<JobExecution> history = new ArrayList<>(jobRepository.getJobExecutions(instance));
+			history.sort(Comparator.comparingLong(JobExecution::getId));
+			for (JobExecution execution : history) {
+				lines.add(new JobLogLine(execution.getCreateTime(), "execution %d created".formatted(execution.getId())));
+				execution.getStepExecutions()
+					.stream()
+					.sorted(Comparator.comparing(StepExecution::getStartTime, Comparator.nullsLast(Comparator.naturalOrder())))
+					.forEach(step -> lines.add(stepLine(step)));
+				if (execution.getEndTime() != null) {
+					String error = errorOf(execution);
+					lines.add(new JobLogLine(execution.getEndTime(), "execution %d %s%s".formatted(execution.getId(),
+							JobState.of(execution.getStatus()).label(), error == null ? "" : ": " + error)));
+				}
+			}
+		});
+		return lines;
+	}
+
+	private static JobLogLine stepLine(StepExecution step) {
+		LocalDateTime at = step.getEndTime() != null ? step.getEndTime() : step.getStartTime();
+		String exit = step.getExitStatus().getExitDescription();
+		String line = "step %s %s: %,d read, %,d written, %,d skipped".formatted(step.getStepName(),
+				JobState.of(step.getStatus()).label(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());
+		if (exit != null && !exit.isBlank() && step.getStatus() != BatchStatus.COMPLETED) {
+			line += " (" + FailureMessages.firstLine(exit) + ")";
+		}
+		return new JobLogLine(at, line);
+	}
+
+	/** {@code summary.json} of a completed job, if merge wrote one. */
+	public Optional<EnrichmentSummary> summary(JobView view) throws IOException {
+		String key = new WorkArea(view.jobId(), view.owner()).summaryKey();
+		if (store.stat(key).isEmpty()) {
+			return Optional.empty();
+		}
+		try (InputStream in = store.open(key)) {
+			return Optional.of(json.readValue(in, EnrichmentSummary.class));
+		}
 	}
 
 	private JobView view(JobInstance instance) {

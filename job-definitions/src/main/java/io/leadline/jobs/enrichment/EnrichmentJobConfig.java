@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.jobs.credits.CreditListener;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;

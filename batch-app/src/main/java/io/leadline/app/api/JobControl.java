@@ -1,0 +1,205 @@
+package io.leadline.app.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.leadline.app.jobs.EnrichmentLauncher;
+import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.JobLogLine;
+import io.leadline.app.jobs.JobView;
+import io.leadline.app.security.Caller;
+import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LedgerEntry;
+import io.leadline.jobs.enrichment.EnrichmentProperties;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.WorkArea;
+import io.leadline.jobs.input.EmailColumn;
+import io.leadline.jobs.input.Headers;
+import io.leadline.jobs.input.UnsupportedInputException;
+import io.leadline.jobs.output.ResultFormat;
+import io.leadline.jobs.research.ServiceContext;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * What API callers may do with jobs, owner checks included: a job or upload of another owner is
+ * reported as not found. Starting reserves the job's credits first, so a short account gets an
+ * honest 402 and no job.
+ */
+@Component
+class JobControl {
+
+	private static final Logger log = LoggerFactory.getLogger(JobControl.class);
+
+	private final JobCatalog catalog;
+
+	private final EnrichmentLauncher launcher;
+
+	private final JobOperator jobOperator;
+
+	private final Uploads uploads;
+
+	private final CreditLedger ledger;
+
+	private final ObjectStore store;
+
+	private final EnrichmentProperties properties;
+
+	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, JobOperator jobOperator, Uploads uploads,
+			CreditLedger ledger, ObjectStore store, EnrichmentProperties properties) {
+		this.catalog = catalog;
+		this.launcher = launcher;
+		this.jobOperator = jobOperator;
+		this.uploads = uploads;
+		this.ledger = ledger;
+		this.store = store;
+		this.properties = properties;
+	}
+
+	/** Reserves the upload's rows and queues the job; it runs on the server's job executor. */
+	JobView start(Caller caller, StartJobRequest start, ServiceContext service) throws Exception {
+		Upload upload = uploads.find(start.uploadId())
+			.filter(u -> caller.mayAccess(u.owner()))
+			.orElseThrow(() -> ApiException.notFound("upload", start.uploadId()));
+		Headers headers = Headers.of(upload.headers());
+		String emailHeader = headers.originals().get(column(headers,
+				start.emailColumn() == null || start.emailColumn().isBlank() ? upload.emailColumnGuess() : start.emailColumn()));
+		List<String> outputColumns = start.outputColumns() == null ? List.of() : start.outputColumns();
+		for (String column : outputColumns) {
+			if (headers.indexOf(column).isEmpty()) {
+				throw ApiException.badRequest("unknown_column", "no column '%s' in the upload; it has %s".formatted(column,
+						String.join(", ", headers.originals())));
+			}
+		}
+		ResultFormat format = ResultFormat.parse(start.format() == null ? upload.format() : start.format());
+		EnrichmentRequest request = new EnrichmentRequest(UUID.randomUUID(), upload.owner(), upload.objectKey(),
+				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(), properties.chunkSize(),
+				properties.partitions(), null);
+		ledger.reserve(request.owner(), request.jobId(), request.rowCount());
+		JobExecution execution;
+		try {
+			execution = launcher.run(request);
+		}
+		catch (Exception | Error e) {
+			ledger.release(request.jobId(), "not started: " + e.getMessage());
+			throw e;
+		}
+		if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
+			// why: the job executor refused it (queue full): give the credits back at once
+			ledger.release(request.jobId(), "not started: the server is busy");
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "server_busy",
+					"too many jobs are waiting; try again later");
+		}
+		log.info("job {} queued for account {}: {} rows from upload {}", request.jobId(), request.owner(),
+				request.rowCount(), upload.id());
+		return visible(caller, request.jobId());
+	}
+
+	JobView visible(Caller caller, UUID jobId) {
+		return catalog.view(jobId)
+			.filter(view -> caller.mayAccess(view.owner()))
+			.orElseThrow(() -> ApiException.notFound("job", jobId));
+	}
+
+	List<JobLogLine> log(Caller caller, UUID jobId) {
+		visible(caller, jobId);
+		List<JobLogLine> lines = new ArrayList<>(catalog.log(jobId));
+		for (LedgerEntry entry : ledger.jobEntries(jobId)) {
+			lines.add(new JobLogLine(entry.at(), "credits %s %+,d: %s".formatted(entry.kind().name().toLowerCase(),
+					entry.delta(), entry.reason())));
+		}
+		lines.sort(Comparator.comparing(JobLogLine::at, Comparator.nullsLast(Comparator.naturalOrder())));
+		return lines;
+	}
+
+	JobView stop(Caller caller, UUID jobId) throws Exception {
+		JobView view = visible(caller, jobId);
+		JobExecution last = lastExecution(jobId);
+		try {
+			jobOperator.stop(last);
+		}
+		catch (JobExecutionNotRunningException e) {
+			throw ApiException.conflict("job_not_running", "job " + jobId + " is " + view.state().label()
+					+ "; only a queued or running job can be stopped");
+		}
+		return visible(caller, jobId);
+	}
+
+	JobView restart(Caller caller, UUID jobId) throws Exception {
+		JobView view = visible(caller, jobId);
+		BatchStatus status = lastExecution(jobId).getStatus();
+		if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+			throw ApiException.conflict("not_restartable", "job " + jobId + " is " + view.state().label()
+					+ "; only a failed or stopped job can be restarted");
+		}
+		if (ledger.reserved(jobId).isPresent() && !ledger.isHeld(jobId)) {
+			throw ApiException.conflict("not_restartable",
+					"job " + jobId + " gave its credits back (expired); start a new job from the upload");
+		}
+		launcher.restart(jobId);
+		return visible(caller, jobId);
+	}
+
+	JobView abandon(Caller caller, UUID jobId) throws Exception {
+		JobView view = visible(caller, jobId);
+		JobExecution last = lastExecution(jobId);
+		if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.COMPLETED) {
+			throw ApiException.conflict("not_abandonable", "job " + jobId + " is " + view.state().label()
+					+ "; stop it first (a completed job cannot be abandoned)");
+		}
+		if (last.getStatus() != BatchStatus.ABANDONED) {
+			jobOperator.abandon(last);
+		}
+		ledger.release(jobId, "abandoned");
+		return visible(caller, jobId);
+	}
+
+	/** Deletes the job's input, result and work objects; its metadata and ledger rows stay. */
+	void delete(Caller caller, UUID jobId) throws IOException {
+		JobView view = visible(caller, jobId);
+		if (lastExecution(jobId).getStatus().isRunning()) {
+			throw ApiException.conflict("job_running", "job " + jobId + " is " + view.state().label() + "; stop it first");
+		}
+		EnrichmentRequest request = EnrichmentRequest.from(lastExecution(jobId).getJobParameters());
+		ledger.release(jobId, "deleted");
+		WorkArea work = request.workArea();
+		uploads.deleteByObjectKey(request.inputKey());
+		store.deletePrefix(work.outputPrefix());
+		store.deletePrefix(work.workPrefix());
+		log.info("job {} files deleted by {}", jobId, caller.accountId());
+	}
+
+	Optional<Long> reserved(UUID jobId) {
+		return ledger.reserved(jobId);
+	}
+
+	List<LedgerEntry> credits(UUID jobId) {
+		return ledger.jobEntries(jobId);
+	}
+
+	private JobExecution lastExecution(UUID jobId) {
+		return catalog.lastExecution(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
+	}
+
+	private static int column(Headers headers, String requested) {
+		try {
+			return EmailColumn.resolve(headers, requested);
+		}
+		catch (UnsupportedInputException e) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, requested == null ? "no_email_column" : "unknown_email_column",
+					e.getMessage());
+		}
+	}
+}

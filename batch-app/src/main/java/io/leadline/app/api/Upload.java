@@ -1,0 +1,14 @@
+package io.leadline.app.api;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A stored, inspected list waiting to become a job; its object lives under {@code inputs/{owner}/{id}/}. */
+record Upload(UUID id, String owner, String filename, String format, String objectKey, long rowCount,
+		List<String> headers, String emailColumnGuess, LocalDateTime createdAt) {
+
+	Upload {
+		headers = List.copyOf(headers);
+	}
+}

@@ -1,0 +1,46 @@
+package io.leadline.app.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.leadline.app.security.Caller;
+import io.leadline.jobs.credits.CreditLedger;
+
+/** Uploads a list: stored and inspected, so the caller can pick the email column and see the cost. */
+@RestController
+class UploadController {
+
+	private final Uploads uploads;
+
+	private final CreditLedger ledger;
+
+	UploadController(Uploads uploads, CreditLedger ledger) {
+		this.uploads = uploads;
+		this.ledger = ledger;
+	}
+
+	/** One credit per data row. */
+	record UploadResponse(UUID uploadId, String filename, String format, List<String> headers, long rowCount,
+			String emailColumnGuess, long creditsRequired, long creditsAvailable) {
+	}
+
+	@PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	UploadResponse upload(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Jwt jwt) throws IOException {
+		Caller caller = Caller.of(jwt);
+		Upload upload = uploads.accept(caller.accountId(), file);
+		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
+				upload.emailColumnGuess(), upload.rowCount(), ledger.account(caller.accountId()).balance());
+	}
+}

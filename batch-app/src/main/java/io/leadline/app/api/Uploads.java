@@ -1,0 +1,143 @@
+package io.leadline.app.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.jobs.enrichment.WorkArea;
+import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.input.ListInspection;
+import io.leadline.jobs.input.UnsupportedInputException;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * Takes an uploaded list in: streams it to a temporary file, inspects it (format by content,
+ * headers, rows, email column), stores it and records it. A file refused at any step leaves
+ * nothing behind: no object, no record, no temporary file.
+ */
+@Component
+class Uploads {
+
+	private final ObjectStore store;
+
+	private final InputLimits limits;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json) {
+		this.store = store;
+		this.limits = limits;
+		this.jdbc = JdbcClient.create(dataSource);
+		this.json = json;
+	}
+
+	Upload accept(String owner, MultipartFile file) throws IOException {
+		if (file.isEmpty()) {
+			throw new UnsupportedInputException("the file is empty");
+		}
+		Path temp = Files.createTempFile("leadline-upload-", ".bin");
+		try {
+			file.transferTo(temp);
+			ListInspection inspection = ListInspection.inspect(temp, limits);
+			String emailColumn = emailColumnOf(inspection);
+			UUID id = UUID.randomUUID();
+			String format = inspection.format().format().name().toLowerCase(Locale.ROOT);
+			Upload upload = new Upload(id, owner, displayName(file.getOriginalFilename()), format,
+					new WorkArea(id, owner).inputKey(format), inspection.dataRows(), inspection.headers().originals(),
+					emailColumn, LocalDateTime.now());
+			store.put(upload.objectKey(), temp);
+			record(upload);
+			return upload;
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	/** The upload, whoever owns it; callers check the owner. */
+	Optional<Upload> find(UUID id) {
+		return jdbc.sql("select * from uploads where id = :id").param("id", id.toString()).query(this::upload).optional();
+	}
+
+	/** Forgets uploads stored under {@code objectKey} and deletes the object. */
+	void deleteByObjectKey(String objectKey) throws IOException {
+		store.delete(objectKey);
+		jdbc.sql("delete from uploads where object_key = :key").param("key", objectKey).update();
+	}
+
+	private static String emailColumnOf(ListInspection inspection) {
+		try {
+			return inspection.headers().originals().get(inspection.emailColumn(null));
+		}
+		catch (UnsupportedInputException e) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "no_email_column",
+					e.getMessage().replace("; pass --email-column", ""));
+		}
+	}
+
+	private void record(Upload upload) {
+		try {
+			jdbc.sql("""
+					insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
+					values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+				.param("id", upload.id().toString())
+				.param("owner", upload.owner())
+				.param("filename", upload.filename())
+				.param("format", upload.format())
+				.param("key", upload.objectKey())
+				.param("rows", upload.rowCount())
+				.param("headers", json.writeValueAsString(upload.headers()))
+				.param("guess", upload.emailColumnGuess())
+				.param("created", upload.createdAt())
+				.update();
+		}
+		catch (RuntimeException e) {
+			try {
+				store.delete(upload.objectKey());
+			}
+			catch (IOException cleanup) {
+				e.addSuppressed(cleanup);
+			}
+			throw e;
+		}
+	}
+
+	private Upload upload(ResultSet rs, int row) throws SQLException {
+		return new Upload(UUID.fromString(rs.getString("id")), rs.getString("owner"), rs.getString("filename"),
+				rs.getString("format"), rs.getString("object_key"), rs.getLong("row_count"),
+				json.readValue(rs.getString("headers"), new TypeReference<List<String>>() {
+				}), rs.getString("email_column_guess"), rs.getTimestamp("created_at").toLocalDateTime());
+	}
+
+	/** The name people see; never used in a key. */
+	private static String displayName(String original) {
+		if (original == null || original.isBlank()) {
+			return "upload";
+		}
+		String name = original.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+		if (name.isEmpty()) {
+			return "upload";
+		}
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+}

@@ -1,0 +1,43 @@
+package io.leadline.app.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.leadline.app.security.TokenMinter;
+
+@Component
+@Command(name = "token", mixinStandardHelpOptions = true,
+		description = "Print a bearer token for the API, signed with LEADLINE_JWT_SECRET (for operators and local testing).")
+class TokenCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--sub", required = true, paramLabel = "ACCOUNT", description = "the account id (the token's subject)")
+	String subject;
+
+	@Option(names = "--admin", description = "add the admin role")
+	boolean admin;
+
+	@Option(names = "--hours", defaultValue = "12", description = "hours the token is valid (default: ${DEFAULT-VALUE})")
+	long hours;
+
+	private final TokenMinter minter;
+
+	TokenCommand(TokenMinter minter) {
+		this.minter = minter;
+	}
+
+	@Override
+	public Integer call() {
+		spec.commandLine().getOut().println(minter.mint(subject, admin, Duration.ofHours(hours)));
+		return 0;
+	}
+}

@@ -1,0 +1,299 @@
+package io.leadline.jobs.credits;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.leadline.jobs.research.ServiceContext;
+
+/**
+ * Accounts and their append-only ledger. Every change of a balance writes the ledger row in the
+ * same transaction, so the balance always equals the sum of the account's ledger. Job rows
+ * (reserve, settle, release) are unique per job, which makes each of them idempotent:
+ *
+ * <pre>{@code
+ * ledger.reserve("alice", jobId, 500);   // -500, or InsufficientCreditsException
+ * ledger.reserve("alice", jobId, 500);   // no-op: already reserved
+ * ledger.settle(jobId, 420);             // +80: only the 420 ok rows are charged
+ * }</pre>
+ */
+public class CreditLedger {
+
+	/** The account CLI runs book to. */
+	public static final String LOCAL_ACCOUNT = "local";
+
+	private static final Logger log = LoggerFactory.getLogger(CreditLedger.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final CreditsProperties properties;
+
+	CreditLedger(JdbcClient jdbc, TransactionTemplate tx, CreditsProperties properties) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.properties = properties;
+	}
+
+	/** The account, created with the starting credits on first use. */
+	public Account account(String accountId) {
+		return find(accountId).orElseGet(() -> {
+			create(accountId);
+			return find(accountId).orElseThrow();
+		});
+	}
+
+	public Optional<Account> find(String accountId) {
+		return jdbc.sql("select id, balance, created_at, default_service from accounts where id = :id")
+			.param("id", accountId)
+			.query(CreditLedger::account)
+			.optional();
+	}
+
+	/**
+	 * Holds {@code credits} for a job in one conditional update plus its ledger row.
+	 *
+	 * @return true when reserved now, false when the job already had a reservation
+	 * @throws InsufficientCreditsException when the account cannot cover it (nothing changes)
+	 */
+	public boolean reserve(String accountId, UUID jobId, long credits) {
+		if (credits < 0) {
+			throw new IllegalArgumentException("cannot reserve " + credits + " credits for job " + jobId);
+		}
+		account(accountId);
+		try {
+			return tx.execute(status -> {
+				if (entry(jobId, LedgerKind.RESERVE).isPresent()) {
+					return false;
+				}
+				if (!withdraw(accountId, credits)) {
+					throw new InsufficientCreditsException(accountId, credits, account(accountId).balance());
+				}
+				append(accountId, -credits, LedgerKind.RESERVE, "reserved %,d rows".formatted(credits), jobId);
+				return true;
+			});
+		}
+		catch (DuplicateKeyException raced) {
+			// why: a concurrent reserve of the same job won; ours rolled back whole
+			return false;
+		}
+		catch (DataIntegrityViolationException overdraft) {
+			// why: the balance check constraint is the last guard if a database re-checks late
+			throw new InsufficientCreditsException(accountId, credits, account(accountId).balance());
+		}
+	}
+
+	/** The credits held for a job, if it was reserved. */
+	public Optional<Long> reserved(UUID jobId) {
+		return entry(jobId, LedgerKind.RESERVE).map(e -> -e.delta());
+	}
+
+	/** True when the job's reservation is still held: neither settled nor released. */
+	public boolean isHeld(UUID jobId) {
+		return entry(jobId, LedgerKind.RESERVE).isPresent() && entry(jobId, LedgerKind.SETTLE).isEmpty()
+				&& entry(jobId, LedgerKind.RELEASE).isEmpty();
+	}
+
+	/**
+	 * Charges {@code chargedRows} of a completed job and gives back the rest of its reservation,
+	 * once. Does nothing when the job was never reserved, or was already settled or released.
+	 */
+	public void settle(UUID jobId, long chargedRows) {
+		onHeldReservation(jobId, reserve -> {
+			long reserved = -reserve.delta();
+			long charged = Math.min(chargedRows, reserved);
+			if (chargedRows > reserved) {
+				log.warn("job {} has {} ok rows but reserved only {}; charging the reservation", jobId, chargedRows,
+						reserved);
+			}
+			deposit(reserve.accountId(), reserved - charged);
+			append(reserve.accountId(), reserved - charged, LedgerKind.SETTLE,
+					"charged %,d ok rows of %,d reserved".formatted(charged, reserved), jobId);
+		});
+	}
+
+	/** Gives back a job's whole reservation, once; does nothing when it is not held. */
+	public void release(UUID jobId, String reason) {
+		onHeldReservation(jobId, reserve -> {
+			deposit(reserve.accountId(), -reserve.delta());
+			append(reserve.accountId(), -reserve.delta(), LedgerKind.RELEASE, reason, jobId);
+		});
+	}
+
+	/** Adds credits to an account (created on first use). */
+	public Account grant(String accountId, long amount, String reason) {
+		if (amount < 1) {
+			throw new IllegalArgumentException("a grant must be at least 1 credit, was " + amount);
+		}
+		account(accountId);
+		tx.executeWithoutResult(status -> {
+			deposit(accountId, amount);
+			append(accountId, amount, LedgerKind.GRANT, reason, null);
+		});
+		return account(accountId);
+	}
+
+	/** Newest first. */
+	public List<LedgerEntry> entries(String accountId, int offset, int limit) {
+		return jdbc.sql("""
+				select id, account_id, delta, kind, reason, job_id, ts from ledger where account_id = :id
+				order by id desc limit :limit offset :offset""")
+			.param("id", accountId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(CreditLedger::entry)
+			.list();
+	}
+
+	public List<LedgerEntry> jobEntries(UUID jobId) {
+		return jdbc.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job order by id")
+			.param("job", jobId.toString())
+			.query(CreditLedger::entry)
+			.list();
+	}
+
+	/** The sum of an account's ledger; equals its balance. */
+	public long ledgerSum(String accountId) {
+		return jdbc.sql("select coalesce(sum(delta), 0) from ledger where account_id = :id")
+			.param("id", accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	public void saveDefaultService(String accountId, ServiceContext service) {
+		account(accountId);
+		jdbc.sql("update accounts set default_service = :service where id = :id")
+			.param("service", service.toJson())
+			.param("id", accountId)
+			.update();
+	}
+
+	/** Jobs whose reservation is still held, reserved before {@code before}. */
+	public List<UUID> heldReservations(LocalDateTime before) {
+		return jdbc.sql("""
+				select r.job_id from ledger r where r.kind = 'RESERVE' and r.ts < :before
+				and not exists (select 1 from ledger o where o.job_id = r.job_id and o.kind in ('SETTLE', 'RELEASE'))""")
+			.param("before", before)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(UUID::fromString)
+			.toList();
+	}
+
+	// --- the parts
+
+	private void create(String accountId) {
+		try {
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("insert into accounts (id, balance) values (:id, 0)").param("id", accountId).update();
+				long starting = LOCAL_ACCOUNT.equals(accountId) ? 0 : properties.startingCredits();
+				if (starting > 0) {
+					deposit(accountId, starting);
+					append(accountId, starting, LedgerKind.GRANT, "starting credits", null);
+				}
+			});
+		}
+		catch (DuplicateKeyException createdConcurrently) {
+			log.debug("account {} was created by a concurrent first use", accountId);
+		}
+	}
+
+	/** The conditional update that makes overdraft impossible: no row changes when short. */
+	private boolean withdraw(String accountId, long credits) {
+		Long floor = floorOf(accountId);
+		if (floor == null) {
+			return jdbc.sql("update accounts set balance = balance - :n where id = :id")
+				.param("n", credits)
+				.param("id", accountId)
+				.update() == 1;
+		}
+		return jdbc.sql("update accounts set balance = balance - :n where id = :id and balance - :n >= :floor")
+			.param("n", credits)
+			.param("id", accountId)
+			.param("floor", floor)
+			.update() == 1;
+	}
+
+	/** The lowest balance an account may reach, or null for no limit (the CLI's, unless configured). */
+	private Long floorOf(String accountId) {
+		if (!LOCAL_ACCOUNT.equals(accountId)) {
+			return 0L;
+		}
+		return properties.localLimit() == null ? null : -properties.localLimit();
+	}
+
+	private void deposit(String accountId, long credits) {
+		jdbc.sql("update accounts set balance = balance + :n where id = :id")
+			.param("n", credits)
+			.param("id", accountId)
+			.update();
+	}
+
+	private void append(String accountId, long delta, LedgerKind kind, String reason, UUID jobId) {
+		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, ts) values (:a, :d, :k, :r, :j, :ts)")
+			.param("a", accountId)
+			.param("d", delta)
+			.param("k", kind.name())
+			.param("r", reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason)
+			.param("j", jobId == null ? null : jobId.toString())
+			.param("ts", LocalDateTime.now())
+			.update();
+	}
+
+	private void onHeldReservation(UUID jobId, Consumer<LedgerEntry> change) {
+		Optional<LedgerEntry> reserve = entry(jobId, LedgerKind.RESERVE);
+		if (reserve.isEmpty()) {
+			return;
+		}
+		try {
+			tx.executeWithoutResult(status -> {
+				// why: the account row lock serializes settle, release and expiry of the same job
+				jdbc.sql("select balance from accounts where id = :id for update")
+					.param("id", reserve.get().accountId())
+					.query(Long.class)
+					.single();
+				if (isHeld(jobId)) {
+					change.accept(reserve.get());
+				}
+			});
+		}
+		catch (DuplicateKeyException alreadyDone) {
+			log.debug("job {} was settled or released concurrently", jobId);
+		}
+	}
+
+	private Optional<LedgerEntry> entry(UUID jobId, LedgerKind kind) {
+		return jdbc.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job and kind = :kind")
+			.param("job", jobId.toString())
+			.param("kind", kind.name())
+			.query(CreditLedger::entry)
+			.optional();
+	}
+
+	private static Account account(ResultSet rs, int row) throws SQLException {
+		String service = rs.getString("default_service");
+		return new Account(rs.getString("id"), rs.getLong("balance"),
+				rs.getTimestamp("created_at").toLocalDateTime(),
+				service == null ? null : ServiceContext.fromJson(service));
+	}
+
+	private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+		String job = rs.getString("job_id");
+		return new LedgerEntry(rs.getLong("id"), rs.getString("account_id"), rs.getLong("delta"),
+				LedgerKind.valueOf(rs.getString("kind")), rs.getString("reason"), job == null ? null : UUID.fromString(job),
+				rs.getTimestamp("ts").toLocalDateTime());
+	}
+}

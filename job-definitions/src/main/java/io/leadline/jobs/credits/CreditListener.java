@@ -1,0 +1,58 @@
+package io.leadline.jobs.credits;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.enrichment.RowStatus;
+
+/**
+ * Reserves a job's rows before it runs and settles after it completed. The API reserves when it
+ * records the job (an honest 402), so here the reservation is usually a no-op; CLI and nightly runs
+ * reserve here. Restarts never reserve again: the ledger allows one reservation per job.
+ */
+public final class CreditListener implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(CreditListener.class);
+
+	private final CreditLedger ledger;
+
+	public CreditListener(CreditLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
+		if (wasReleased(request)) {
+			throw new IllegalStateException("job " + request.jobId()
+					+ " cannot run again: its credit reservation was released; start a new job");
+		}
+		if (ledger.reserve(request.owner(), request.jobId(), request.rowCount())) {
+			log.info("job {} reserved {} credits from account {}", request.jobId(), request.rowCount(), request.owner());
+		}
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return;
+		}
+		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
+		long ok = JobProgress.statuses(execution).entrySet().stream()
+			.filter(e -> e.getKey().isCharged())
+			.mapToLong(e -> e.getValue())
+			.sum();
+		ledger.settle(request.jobId(), ok);
+		log.info("job {} settled: {} {} rows charged to account {}", request.jobId(), ok, RowStatus.OK.label(),
+				request.owner());
+	}
+
+	private boolean wasReleased(EnrichmentRequest request) {
+		return ledger.reserved(request.jobId()).isPresent() && !ledger.isHeld(request.jobId());
+	}
+}

@@ -1,0 +1,33 @@
+package io.leadline.jobs.credits;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The ledger, the job listener that books against it, and the expiry of forgotten reservations. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CreditsProperties.class)
+public class CreditsConfig {
+
+	@Bean
+	CreditLedger creditLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
+			CreditsProperties properties) {
+		return new CreditLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), properties);
+	}
+
+	@Bean
+	CreditListener creditListener(CreditLedger ledger) {
+		return new CreditListener(ledger);
+	}
+
+	@Bean
+	ReservationExpiry reservationExpiry(CreditLedger ledger, JobRepository jobRepository, CreditsProperties properties) {
+		return new ReservationExpiry(ledger, jobRepository, properties);
+	}
+}

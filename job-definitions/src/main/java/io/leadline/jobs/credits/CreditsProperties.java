@@ -1,0 +1,23 @@
+package io.leadline.jobs.credits;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How credits are handed out and held.
+ *
+ * @param startingCredits credits a new account gets on first use
+ * @param localLimit how far below zero the CLI's {@code local} account may go; null means no limit
+ * (usage is still recorded)
+ * @param failedReservationExpiry how long a FAILED job keeps its reservation before it is released
+ */
+@Validated
+@ConfigurationProperties("leadline.credits")
+public record CreditsProperties(@DefaultValue("0") @Min(0) long startingCredits, @Min(0) Long localLimit,
+		@DefaultValue("7d") Duration failedReservationExpiry) {
+}
