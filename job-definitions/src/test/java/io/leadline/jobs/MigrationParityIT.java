@@ -62,6 +62,10 @@ class MigrationParityIT {
 
 	private static String type(String name, int size) {
 		String type = name.toLowerCase(Locale.ROOT);
+		// why: H2 turns TEXT into CHARACTER VARYING of its maximum length; both are unbounded text
+		if (type.contains("char") && size >= 1_000_000_000) {
+			return "text";
+		}
 		if (type.contains("char") && !type.contains("large")) {
 			return "varchar(" + size + ")";
 		}

@@ -1,6 +1,7 @@
 package io.leadline.jobs.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerEntry;
-import io.leadline.jobs.credits.LedgerEntry.Kind;
+import io.leadline.jobs.credits.LedgerKind;
 import io.leadline.jobs.input.EmailAddress;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.FakeProviders;
@@ -116,10 +117,10 @@ class EnrichmentJobIT extends JobIT {
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		long rows = list.dataRows().size();
 		long ok = OutputContract.statuses(jobs.result(request)).stream().filter("ok"::equals).count();
-		assertThat(credits.entry(request.jobId(), Kind.RESERVE)).as("reserved once for both runs").get()
-			.extracting(LedgerEntry::delta).isEqualTo(-rows);
-		assertThat(credits.entry(request.jobId(), Kind.SETTLE)).as("settled once, charging ok rows only").get()
-			.extracting(LedgerEntry::delta).isEqualTo(rows - ok);
+		assertThat(credits.jobEntries(request.jobId()))
+			.as("reserved once for both runs, settled once charging ok rows only")
+			.extracting(LedgerEntry::kind, LedgerEntry::delta)
+			.containsExactlyInAnyOrder(tuple(LedgerKind.RESERVE, -rows), tuple(LedgerKind.SETTLE, rows - ok));
 		List<String> queriesAfterRestart = providers.searchQueries().subList(callsBefore, providers.searchQueries().size());
 		Set<String> researchedAgain = queriesAfterRestart.stream()
 			.filter(q -> q.contains(" "))
