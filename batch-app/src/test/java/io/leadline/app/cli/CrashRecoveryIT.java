@@ -91,6 +91,58 @@ class CrashRecoveryIT {
 	}
 
 	@Test
+	void theServerRestartsAJobWhoseProcessDiedWhenItStarts() throws Exception {
+		slowProviders();
+		Path data = Files.createDirectories(work.resolve("data"));
+		Map<String, String> env = new java.util.HashMap<>(Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY,
+				"GROQ_API_KEY", FakeProviders.GROQ_KEY, "LEADLINE_SERPER_URL", providers.settings().serperUrl(),
+				"LEADLINE_GROQ_URL", providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK,
+				"LEADLINE_PARTITIONS", "" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "8"));
+		env.put("LEADLINE_PORT", "0");
+		env.put("LEADLINE_JWT_SECRET", "a-test-secret-that-is-at-least-32-bytes-long");
+		LeadlineProcess leadline = new LeadlineProcess(data, env);
+		Path out = work.resolve("result.csv");
+		LeadlineProcess.Running killed = leadline.start("enrich", list().toString(), "--out", out.toString());
+		awaitCommittedChunks(data, 2);
+		killed.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		String jobId = jobIdIn(Files.readString(killed.out()));
+
+		LeadlineProcess.Running server = leadline.start("serve");
+		try {
+			awaitStatus(data, jobId, "COMPLETED");
+		}
+		finally {
+			server.process().destroy();
+			server.process().waitFor(30, TimeUnit.SECONDS);
+		}
+
+		assertThat(csv(out)).extracting(r -> r.get("sif_status")).hasSize(ROWS).containsOnly("ok");
+		assertThat(ledger(data, jobId)).containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
+	}
+
+	/** Waits, bounded, until the job's latest execution has the given Batch status. */
+	private static void awaitStatus(Path data, String jobId, String status) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		String last = null;
+		while (System.nanoTime() < deadline) {
+			try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+					var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
+							+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+							+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
+				query.setString(1, jobId);
+				try (ResultSet rs = query.executeQuery()) {
+					last = rs.next() ? rs.getString(1) : null;
+				}
+			}
+			if (status.equals(last)) {
+				return;
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		throw new IllegalStateException("job " + jobId + " is " + last + ", not " + status + ", after 120 s");
+	}
+
+	@Test
 	void neverTouchesAJobThatALiveProcessIsRunning() throws Exception {
 		// why: slow enough that three more JVMs can start and ask while the job still runs
 		providers.serper = query -> slow(ProviderWire.searchResultsFor(query), 250);
