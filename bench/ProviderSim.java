@@ -78,6 +78,8 @@ public class ProviderSim {
 		providers.put("serper", new Provider("serper", Long.parseLong(args[2])));
 		providers.put("groq", new Provider("groq", Long.parseLong(args[3])));
 		long maxSeconds = Long.parseLong(args[4]);
+		// why: without it the JDK server delays each small answer ~40 ms (Nagle), which is not the provider's latency
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
 		server.setExecutor(Executors.newFixedThreadPool(256));
 		server.createContext("/search", exchange -> serve(exchange, providers.get("serper"), latency));

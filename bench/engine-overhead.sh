@@ -54,7 +54,7 @@ job_ratio=$(median $(ratios job bare))
 command_ratio=$(median $(ratios command bare))
 m_bare=$(median "${bare[@]}"); m_cmd=$(median "${command[@]}"); m_job=$(median "${job[@]}"); m_start=$(median "${startup[@]}")
 steady=$(awk -v r="$ROWS" -v j="$m_job" 'BEGIN { printf "%.0f", r / j }')
-machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
+machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1 | tr -d '"')"
 
 cat > bench/results/engine-overhead.json <<JSON
 {

@@ -74,7 +74,7 @@ rate_c=$(echo "$seed" | grep -oE '"rowsPerSecond":[0-9.]+' | grep -oE '[0-9.]+$'
 speedup=$(calc "$rate_a / $rate_c" 1)
 echo "C: seed-style pipeline $rate_c rows/s; Leadline is ${speedup}x"
 
-machine="$(nproc) cores, $(java -version 2>&1 | head -1)"
+machine="$(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"')"
 cat > bench/results/provider-throughput.json <<JSON
 {
   "benchmark": "provider pipeline against a loopback Serper/Groq simulator",
