@@ -1,0 +1,198 @@
+package io.leadline.app.schedule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import io.leadline.app.jobs.JobCatalog;
+import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.InsufficientCreditsException;
+import io.leadline.jobs.enrichment.EnrichmentProperties;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.WorkArea;
+import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.input.ListInspection;
+import io.leadline.jobs.input.UnsupportedInputException;
+import io.leadline.jobs.output.ResultFormat;
+import io.leadline.jobs.research.ServiceContext;
+import io.leadline.jobs.storage.ObjectInfo;
+import io.leadline.jobs.storage.NoSuchObjectException;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * One sweep of the nightly inbox: every list dropped under {@code inbox/{owner}/} becomes a job,
+ * then moves to {@code done/} (or {@code failed/}, with a {@code .reason.txt} beside it). The job id
+ * is a name-based UUID of owner, key and ETag, so the job repository's JobInstance identity
+ * refuses a second start of the same file, even from another instance sweeping at the same time.
+ */
+@Component
+public class NightlyInbox {
+
+	private static final Logger log = LoggerFactory.getLogger(NightlyInbox.class);
+
+	static final String INBOX = "inbox/";
+
+	private static final String SERVICE_SUFFIX = ".service.json";
+
+	private static final String REASON_SUFFIX = ".reason.txt";
+
+	/** What happened to one inbox file in a sweep. */
+	public record Handled(String key, UUID jobId, String outcome) {
+	}
+
+	private final ObjectStore store;
+
+	private final JobOperator jobOperator;
+
+	private final Job enrichmentJob;
+
+	private final JobCatalog catalog;
+
+	private final CreditLedger credits;
+
+	private final EnrichmentProperties properties;
+
+	private final InputLimits limits;
+
+	NightlyInbox(ObjectStore store, JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog,
+			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
+		this.store = store;
+		this.jobOperator = jobOperator;
+		this.enrichmentJob = enrichmentJob;
+		this.catalog = catalog;
+		this.credits = credits;
+		this.properties = properties;
+		this.limits = limits;
+	}
+
+	public List<Handled> sweep() throws IOException {
+		List<Handled> handled = new ArrayList<>();
+		for (ObjectInfo file : store.list(INBOX)) {
+			if (isList(file.key())) {
+				handled.add(handle(file));
+			}
+		}
+		return handled;
+	}
+
+	private Handled handle(ObjectInfo file) throws IOException {
+		String owner = ownerOf(file.key());
+		UUID jobId = UUID.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
+		if (catalog.instance(jobId).isPresent()) {
+			try {
+				moveTo(file.key(), "done");
+			}
+			catch (NoSuchObjectException movedAway) {
+				// why: the instance that started it moved it meanwhile
+			}
+			return new Handled(file.key(), jobId, "already started");
+		}
+		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
+		try {
+			store.copyTo(file.key(), local);
+			ListInspection inspection = ListInspection.inspect(local, limits);
+			String emailHeader = inspection.headers().originals().get(inspection.emailColumn(null));
+			WorkArea work = new WorkArea(jobId, owner);
+			String inputKey = work.inputKey(inspection.format().format().name().toLowerCase());
+			credits.reserve(owner, jobId, inspection.dataRows());
+			store.put(inputKey, local);
+			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
+					serviceFor(file.key(), owner), ResultFormat.XLSX, List.of(), inspection.dataRows(),
+					properties.chunkSize(), properties.partitions(), null);
+			jobOperator.start(enrichmentJob, request.toJobParameters());
+			moveTo(file.key(), "done");
+			log.info("nightly: {} started as job {}", file.key(), jobId);
+			return new Handled(file.key(), jobId, "started");
+		}
+		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
+			fail(file.key(), refused.getMessage());
+			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
+		}
+		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
+				| DataIntegrityViolationException startedElsewhere) {
+			// why: another instance's sweep started this file first; the JobInstance identity refused ours
+			return new Handled(file.key(), jobId, "started elsewhere");
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: another instance's sweep handled this file and moved it while we looked at it
+			return new Handled(file.key(), jobId, "handled elsewhere");
+		}
+		catch (IOException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("nightly: cannot start " + file.key() + ": " + e.getMessage(), e);
+		}
+		finally {
+			Files.deleteIfExists(local);
+		}
+	}
+
+	/** The file's own {@code NAME.service.json}, else the owner's default, else the generic one. */
+	private ServiceContext serviceFor(String key, String owner) throws IOException {
+		String beside = key + SERVICE_SUFFIX;
+		if (store.stat(beside).isPresent()) {
+			try (InputStream in = store.open(beside)) {
+				return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return Optional.ofNullable(credits.account(owner).defaultService()).orElse(ServiceContext.defaults());
+	}
+
+	private void fail(String key, String reason) throws IOException {
+		try {
+			String target = moveTo(key, "failed");
+			store.write(target + REASON_SUFFIX, out -> out.write((reason + "\n").getBytes(StandardCharsets.UTF_8)));
+			log.warn("nightly: {} moved to failed/: {}", key, reason);
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: another instance's sweep moved it first; it reached the same verdict
+		}
+	}
+
+	/** Moves an inbox file (and its service file) under {@code inbox/{owner}/{folder}/}; idempotent. */
+	private String moveTo(String key, String folder) throws IOException {
+		String target = INBOX + ownerOf(key) + "/" + folder + "/" + nameOf(key);
+		for (String suffix : List.of("", SERVICE_SUFFIX)) {
+			if (store.stat(key + suffix).isPresent()) {
+				store.write(target + suffix, out -> {
+					try (InputStream in = store.open(key + suffix)) {
+						in.transferTo(out);
+					}
+				});
+				store.delete(key + suffix);
+			}
+		}
+		return target;
+	}
+
+	/** {@code inbox/{owner}/{name}}: a list waiting, not a service file nor anything already handled. */
+	private static boolean isList(String key) {
+		String[] parts = key.split("/");
+		return parts.length == 3 && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
+	}
+
+	private static String ownerOf(String key) {
+		return key.split("/")[1];
+	}
+
+	private static String nameOf(String key) {
+		return key.substring(key.lastIndexOf('/') + 1);
+	}
+}

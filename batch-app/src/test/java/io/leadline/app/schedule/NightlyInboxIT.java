@@ -1,0 +1,97 @@
+package io.leadline.app.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.leadline.app.LeadlineApplication;
+import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LedgerKind;
+import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.storage.ObjectInfo;
+import io.leadline.jobs.storage.ObjectStore;
+
+/** Two app instances sweeping one inbox at once, then again: every file runs exactly once. */
+class NightlyInboxIT {
+
+	@TempDir
+	Path data;
+
+	ConfigurableApplicationContext first;
+
+	ConfigurableApplicationContext second;
+
+	@BeforeEach
+	void twoInstancesOnOneDatabaseAndStore() {
+		first = instance();
+		second = instance();
+	}
+
+	@AfterEach
+	void stop() {
+		first.close();
+		second.close();
+	}
+
+	@Test
+	void runsEachDroppedFileOnceEvenWhenTwoInstancesSweepTogether() throws Exception {
+		ObjectStore store = first.getBean(ObjectStore.class);
+		drop(store, "inbox/ann/march.csv", "Name,Email\nAnn,ann@acme.example\nBen,ben@acme.example\n");
+		drop(store, "inbox/ann/april.csv", "Name,Email\nCy,cy@beta.example\n");
+		drop(store, "inbox/ann/april.csv.service.json", "{\"core_offer\":\"Inbox-only offer\"}");
+		drop(store, "inbox/ann/brochure.csv", "%PDF-1.7\n%âãÏÓ\n");
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<List<NightlyInbox.Handled>>> sweeps = pool.invokeAll(List.of(
+				() -> first.getBean(NightlyInbox.class).sweep(), () -> second.getBean(NightlyInbox.class).sweep()));
+		for (Future<List<NightlyInbox.Handled>> sweep : sweeps) {
+			sweep.get();
+		}
+		pool.shutdown();
+		List<NightlyInbox.Handled> again = first.getBean(NightlyInbox.class).sweep();
+
+		JobRepository jobs = first.getBean(JobRepository.class);
+		List<JobInstance> instances = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10);
+		assertThat(instances).hasSize(2);
+		assertThat(instances).allSatisfy(instance -> assertThat(jobs.getJobExecutions(instance)).hasSize(1));
+		assertThat(again).isEmpty();
+		CreditLedger credits = first.getBean(CreditLedger.class);
+		assertThat(credits.entries("ann", 0, 20)).filteredOn(e -> e.kind() == LedgerKind.RESERVE).hasSize(2);
+		assertThat(keys(store, "inbox/ann/")).containsExactlyInAnyOrder("inbox/ann/done/april.csv",
+				"inbox/ann/done/april.csv.service.json", "inbox/ann/done/march.csv", "inbox/ann/failed/brochure.csv",
+				"inbox/ann/failed/brochure.csv.reason.txt");
+		assertThat(instances).anySatisfy(instance -> assertThat(
+				jobs.getLastJobExecution(instance).getJobParameters().getString("service")).contains("Inbox-only offer"));
+	}
+
+	private ConfigurableApplicationContext instance() {
+		return new SpringApplicationBuilder(LeadlineApplication.class).web(WebApplicationType.NONE)
+			// why: default properties rank below application.yml, so set the variables its placeholders read
+			.properties("LEADLINE_DATA_DIR=" + data.toAbsolutePath(), "LEADLINE_STARTING_CREDITS=100",
+					"SERPER_API_KEY=", "GROQ_API_KEY=", "LEADLINE_JWT_SECRET=a-test-secret-that-is-at-least-32-bytes-long")
+			.run();
+	}
+
+	private static void drop(ObjectStore store, String key, String content) throws Exception {
+		store.write(key, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static List<String> keys(ObjectStore store, String prefix) throws Exception {
+		return store.list(prefix).stream().map(ObjectInfo::key).toList();
+	}
+}
