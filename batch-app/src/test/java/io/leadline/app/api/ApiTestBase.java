@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +97,21 @@ abstract class ApiTestBase {
 	/** Uploads the 50-row sample list (47 researchable, 2 invalid, 1 duplicate) and returns its id. */
 	String uploadSample(String token) throws IOException {
 		var reply = api.upload(token, "prospects.csv", Files.readAllBytes(SAMPLES.resolve("prospects.csv")));
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		return reply.json().path("uploadId").asString();
+	}
+
+	/**
+	 * Uploads a list of {@code rows} people at a domain never seen before, so providers are really
+	 * called (research is cached across jobs by domain and person).
+	 */
+	String uploadFresh(String token, int rows) {
+		String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+		StringBuilder csv = new StringBuilder("name,email\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append("Person ").append(i).append(",person").append(i).append('@').append(domain).append('\n');
+		}
+		var reply = api.upload(token, "fresh.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 		return reply.json().path("uploadId").asString();
 	}
