@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -179,10 +178,6 @@ class JobControl {
 		store.deletePrefix(work.outputPrefix());
 		store.deletePrefix(work.workPrefix());
 		log.info("job {} files deleted by {}", jobId, caller.accountId());
-	}
-
-	Optional<Long> reserved(UUID jobId) {
-		return ledger.reserved(jobId);
 	}
 
 	List<LedgerEntry> credits(UUID jobId) {

@@ -88,6 +88,13 @@ abstract class ApiTestBase {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/** The token of a fresh account holding {@code credits}. */
+	String aFundedAccount(String name, long credits) {
+		String account = anAccount(name);
+		grant(account, credits);
+		return TOKENS.user(account);
+	}
+
 	void grant(String account, long credits) {
 		var reply = api.postJson("/api/admin/accounts/" + account + "/credits", TOKENS.admin("ops"),
 				Map.of("amount", credits, "reason", "test grant"));

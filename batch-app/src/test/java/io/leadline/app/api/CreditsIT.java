@@ -34,9 +34,7 @@ class CreditsIT extends ApiTestBase {
 
 	@Test
 	void refusesAJobTheAccountCannotCoverWith402AndStartsNothing() throws IOException {
-		String bob = anAccount("bob");
-		String token = TOKENS.user(bob);
-		grant(bob, 49);
+		String token = aFundedAccount("bob", 49);
 		String upload = uploadSample(token);
 
 		var reply = api.startJob(token, upload);
@@ -51,9 +49,7 @@ class CreditsIT extends ApiTestBase {
 
 	@Test
 	void twentyConcurrentStartsNeverOverdrawAndTheLedgerSumsToTheBalance() throws Exception {
-		String carol = anAccount("carol");
-		String token = TOKENS.user(carol);
-		grant(carol, 5 * 50);
+		String token = aFundedAccount("carol", 5 * 50);
 		String upload = uploadSample(token);
 		CountDownLatch gate = new CountDownLatch(1);
 		List<Callable<ApiClient.Reply>> starts = new ArrayList<>();
@@ -91,13 +87,10 @@ class CreditsIT extends ApiTestBase {
 
 	@Test
 	void keepsTheReservationOfAFailedJobAndNeverReservesAgainOnRestart() throws IOException {
-		String dan = anAccount("dan");
-		String token = TOKENS.user(dan);
-		grant(dan, 6);
-		PROVIDERS.groq = call -> rejectedKey();
-		String jobId = startedJob(token, uploadFresh(token, 5));
+		String token = aFundedAccount("dan", 6);
+		String jobId = aJobFailedOnARejectedKey(token);
 
-		var failed = awaitStatus(token, jobId, "failed");
+		var failed = api.get("/api/jobs/" + jobId, token).json();
 
 		assertThat(failed.path("error").asString()).isNotBlank();
 		assertThat(failed.path("credits").path("reserved").asLong()).isEqualTo(5);
@@ -119,12 +112,8 @@ class CreditsIT extends ApiTestBase {
 
 	@Test
 	void releasesTheWholeReservationWhenAFailedJobIsAbandoned() throws IOException {
-		String eve = anAccount("eve");
-		String token = TOKENS.user(eve);
-		grant(eve, 5);
-		PROVIDERS.groq = call -> rejectedKey();
-		String jobId = startedJob(token, uploadFresh(token, 5));
-		awaitStatus(token, jobId, "failed");
+		String token = aFundedAccount("eve", 5);
+		String jobId = aJobFailedOnARejectedKey(token);
 
 		var abandoned = api.post("/api/jobs/" + jobId + "/abandon", token);
 
@@ -137,12 +126,8 @@ class CreditsIT extends ApiTestBase {
 
 	@Test
 	void releasesTheReservationOfAFailedJobLeftAloneLongerThanTheExpiry() throws IOException {
-		String fay = anAccount("fay");
-		String token = TOKENS.user(fay);
-		grant(fay, 5);
-		PROVIDERS.groq = call -> rejectedKey();
-		String jobId = startedJob(token, uploadFresh(token, 5));
-		awaitStatus(token, jobId, "failed");
+		String token = aFundedAccount("fay", 5);
+		String jobId = aJobFailedOnARejectedKey(token);
 
 		expiry.releaseExpired(LocalDateTime.now());
 
@@ -153,6 +138,14 @@ class CreditsIT extends ApiTestBase {
 		assertThat(balance(token)).isEqualTo(5).isEqualTo(ledgerSum(token));
 		assertThat(api.post("/api/jobs/" + jobId + "/restart", token).json().path("code").asString())
 			.isEqualTo("not_restartable");
+	}
+
+	/** A 5-row job whose Groq key was rejected: FAILED, its 5 credits still reserved. */
+	private String aJobFailedOnARejectedKey(String token) {
+		PROVIDERS.groq = call -> rejectedKey();
+		String jobId = startedJob(token, uploadFresh(token, 5));
+		awaitStatus(token, jobId, "failed");
+		return jobId;
 	}
 
 	private static MockResponse rejectedKey() {
