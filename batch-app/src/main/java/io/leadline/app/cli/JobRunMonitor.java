@@ -98,10 +98,11 @@ class JobRunMonitor {
 			return 1;
 		}
 		out.println("rows: " + countsLine(view.rowsByStatus()));
-		catalog.summary(view).ifPresent(summary -> out.printf("providers: %d serper calls, %d groq calls, %d tokens, %d cache hits; job time %.1fs%n",
+		catalog.summary(view).ifPresent(summary -> out.printf(
+				"providers: %,d serper calls, %,d groq calls, %,d tokens, %,d cache hits, est. $%.4f; job time %.1fs%n",
 				summary.usage().serperCalls(), summary.usage().groqCalls(),
 				summary.usage().promptTokens() + summary.usage().completionTokens(), summary.usage().cacheHits(),
-				summary.jobSeconds()));
+				summary.estimatedCostUsd(), summary.jobSeconds()));
 		out.println("result: " + store.location(view.resultKey()));
 		if (view.exportPath() != null) {
 			out.println("exported: " + view.exportPath());

@@ -27,8 +27,13 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 	@Override
 	public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
 		boolean userError = e instanceof UnsupportedInputException || e instanceof IllegalArgumentException
+				|| e instanceof IllegalStateException
 				|| e instanceof NoSuchFileException || e instanceof FileNotFoundException;
-		if (!userError) {
+		// why: the console shows one line; the log file keeps the whole story
+		if (userError) {
+			log.info("command refused: {}", e.toString());
+		}
+		else {
 			log.error("command failed", e);
 		}
 		command.getErr().println("leadline: " + message(e));

@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
+import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
@@ -39,8 +40,14 @@ public class EnrichmentLauncher {
 
 	private final JobCatalog catalog;
 
+	private final CrashRecovery recovery;
+
+	private final CreditLedger credits;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog) {
+			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits) {
+		this.recovery = recovery;
+		this.credits = credits;
 		this.jobOperator = jobOperator;
 		this.enrichmentJob = enrichmentJob;
 		this.store = store;
@@ -69,17 +76,45 @@ public class EnrichmentLauncher {
 
 	/**
 	 * Runs a failed or stopped job again from its last commit, in the calling thread. An execution a
-	 * dead JVM left STARTED is marked failed first, as Batch requires.
+	 * dead JVM left STARTED is marked failed first, as Batch requires; one a live process runs is
+	 * refused.
 	 */
 	public JobExecution restart(UUID jobId) throws Exception {
-		JobExecution last = catalog.lastExecution(jobId)
-			.orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+		JobExecution last = lastExecution(jobId);
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		if (last.getStatus().isRunning()) {
-			last = jobOperator.recover(last);
+		return jobOperator.restart(recovery.recoverIfOrphaned(last));
+	}
+
+	/** Asks a running job to stop at its next commit; it can be restarted later. */
+	public JobExecution stop(UUID jobId) throws Exception {
+		JobExecution last = lastExecution(jobId);
+		if (!last.getStatus().isRunning()) {
+			throw new IllegalStateException("job " + jobId + " is not running (" + last.getStatus() + ")");
 		}
-		return jobOperator.restart(last);
+		if (recovery.isOrphaned(last)) {
+			return recovery.recoverIfOrphaned(last);
+		}
+		jobOperator.stop(last);
+		return last;
+	}
+
+	/**
+	 * Gives a job up for good and releases its credit reservation; a crashed run is recovered first,
+	 * since Batch cannot abandon it running.
+	 */
+	public JobExecution abandon(UUID jobId) throws Exception {
+		JobExecution last = lastExecution(jobId);
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			throw new IllegalStateException("job " + jobId + " already completed");
+		}
+		JobExecution abandoned = jobOperator.abandon(recovery.recoverIfOrphaned(last));
+		credits.release(jobId, "job abandoned");
+		return abandoned;
+	}
+
+	private JobExecution lastExecution(UUID jobId) {
+		return catalog.lastExecution(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
 	}
 }

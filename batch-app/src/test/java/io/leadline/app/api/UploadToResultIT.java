@@ -47,7 +47,8 @@ class UploadToResultIT extends ApiTestBase {
 		assertThat(job.path("counts").path("duplicate").asLong()).isEqualTo(1);
 		assertThat(job.path("credits").path("reserved").asLong()).isEqualTo(50);
 		assertThat(job.path("credits").path("charged").asLong()).isEqualTo(47);
-		assertThat(job.path("usage").path("groqCalls").asInt()).isPositive();
+		// why: research is cached across jobs, so an earlier test may have answered this list already
+		assertThat(job.path("usage").path("groqCalls").asInt() + job.path("usage").path("cacheHits").asInt()).isPositive();
 		assertThat(balance(token)).isEqualTo(60 - 47).isEqualTo(ledgerSum(token));
 
 		var result = api.get("/api/jobs/" + jobId + "/result", token);

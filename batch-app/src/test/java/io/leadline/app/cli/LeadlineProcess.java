@@ -20,7 +20,24 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 	record Outcome(int exitCode, String out, String err) {
 	}
 
+	/** A running app process and where its output goes. */
+	record Running(Process process, Path out, Path err) {
+
+		Outcome await(String... args) throws IOException, InterruptedException {
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("leadline " + String.join(" ", args) + " did not finish in 120s");
+			}
+			return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		}
+	}
+
 	Outcome run(String... args) throws IOException, InterruptedException {
+		return start(args).await(args);
+	}
+
+	Running start(String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
@@ -32,13 +49,7 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 		Path out = Files.createTempFile(dataDir.getParent(), "out", ".txt");
 		Path err = Files.createTempFile(dataDir.getParent(), "err", ".txt");
 		builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-		Process process = builder.start();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new IllegalStateException("leadline " + String.join(" ", args) + " did not finish in 120s");
-		}
-		return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
+		return new Running(builder.start(), out, err);
 	}
 
 	private static String javaBinary() {

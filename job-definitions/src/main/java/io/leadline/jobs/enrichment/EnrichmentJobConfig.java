@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
@@ -18,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 import io.leadline.jobs.credits.CreditListener;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
+import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderSettings;
+import io.leadline.jobs.research.ResearchProperties;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.research.TransientProviderException;
 import io.leadline.jobs.storage.ObjectStore;
@@ -61,12 +65,15 @@ public class EnrichmentJobConfig {
 		return stepName.startsWith(WORKER + ":");
 	}
 
+	/**
+	 * @param listeners what the application adds around every run (credits, leases), in order
+	 */
 	@Bean
 	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
-			JobHalt halt, CreditListener credits) {
-		return new JobBuilder(JOB, jobRepository).listener(credits)
-			.listener(new EnrichmentJobListener(halt))
-			.start(prepare)
+			JobHalt halt, ObjectProvider<JobExecutionListener> listeners) {
+		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt));
+		listeners.orderedStream().forEach(job::listener);
+		return job.start(prepare)
 			.next(enrich)
 			.next(merge)
 			.next(cleanup)
@@ -90,9 +97,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	Step merge(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
-			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties) {
+			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices) {
 		return new StepBuilder(MERGE, jobRepository)
-			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository), transactionManager)
+			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices),
+					transactionManager)
 			.build();
 	}
 
@@ -195,8 +203,8 @@ public class EnrichmentJobConfig {
 
 	/** Rows in flight against providers, across every partition of every job in this JVM. */
 	@Bean
-	AsyncTaskExecutor rowExecutor(EnrichmentProperties properties) {
-		return pool("leadline-row-", properties.concurrency());
+	AsyncTaskExecutor rowExecutor(ResearchProperties research) {
+		return pool("leadline-row-", research.concurrency());
 	}
 
 	/** Partitions run on their own pool: a partition thread only waits on its rows. */

@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partitions partition files per job, worked in parallel
  * @param chunkSize provider-bound rows per commit; small, because a chunk waits for its slowest row
- * @param concurrency rows in flight against providers in this JVM, across all partitions
  * @param retryLimit retries of a row after a transient provider failure
  * @param retryDelay first back-off between retries, doubled each time up to {@code retryMaxDelay}
  * @param skipLimit rows a partition may skip before the job fails; never Batch's default of 10
@@ -25,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leadline.enrichment")
 public record EnrichmentProperties(@DefaultValue("8") @Min(1) @Max(256) int partitions,
-		@DefaultValue("20") @Min(1) @Max(1000) int chunkSize, @DefaultValue("32") @Min(1) @Max(1024) int concurrency,
+		@DefaultValue("20") @Min(1) @Max(1000) int chunkSize,
 		@DefaultValue("3") @Min(0) int retryLimit, @DefaultValue("500ms") Duration retryDelay,
 		@DefaultValue("10s") Duration retryMaxDelay, @DefaultValue("1000000") @Min(0) long skipLimit,
 		@DefaultValue("100000") @Min(1) int resolvedSegmentRows, @DefaultValue("false") boolean csvBom) {

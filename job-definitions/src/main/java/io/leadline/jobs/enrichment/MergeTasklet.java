@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.output.ResultSink;
 import io.leadline.jobs.output.ResultSinks;
+import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderUsage;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -45,9 +46,12 @@ final class MergeTasklet implements Tasklet {
 
 	private final JobRepository jobRepository;
 
+	private final ProviderPrices prices;
+
 	MergeTasklet(ObjectStore store, JobMetaStore metaStore, JsonMapper json, boolean csvBom,
-			JobRepository jobRepository) {
+			JobRepository jobRepository, ProviderPrices prices) {
 		this.store = store;
+		this.prices = prices;
 		this.jobRepository = jobRepository;
 		this.metaStore = metaStore;
 		this.json = json;
@@ -81,7 +85,7 @@ final class MergeTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private static EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history,
+	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history,
 			EnrichmentRequest request, JobMeta meta, String resultKey, Map<RowStatus, Long> counts) {
 		Map<String, Long> rows = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {
@@ -102,7 +106,8 @@ final class MergeTasklet implements Tasklet {
 		ProviderUsage usage = usageOf(history);
 		double job = seconds(execution.getStartTime(), now);
 		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage, prepare, enrich,
+				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage, prices.estimate(usage),
+				prepare, enrich,
 				merge, job, job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
 	}
 

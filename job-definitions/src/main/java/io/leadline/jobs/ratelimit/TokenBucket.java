@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A budget refilled continuously at {@code perMinute}, holding at most one minute's worth. It may
+ * A budget refilled continuously at {@code perMinute}, holding at most {@link #BURST} of it. It may
  * go negative when a call turns out to cost more than estimated; later callers then wait off the
  * debt. Not thread-safe: {@link ProviderLimiter} guards it.
  */
 final class TokenBucket {
 
   private static final double NANOS_PER_MINUTE = 60e9;
+
+  /**
+   * why: a bucket holding a whole minute lets a cold start send up to twice the limit within one
+   * sliding minute, which is how providers count; two seconds of burst keeps any minute within ~3 %.
+   */
+  static final Duration BURST = Duration.ofSeconds(2);
 
   private final double capacity;
   private final double perNano;
@@ -21,16 +27,16 @@ final class TokenBucket {
     if (perMinute < 1) {
       throw new IllegalArgumentException("a bucket needs at least 1 per minute, got " + perMinute);
     }
-    this.capacity = perMinute;
     this.perNano = perMinute / NANOS_PER_MINUTE;
-    this.available = perMinute;
+    this.capacity = Math.max(1, perNano * BURST.toNanos());
+    this.available = capacity;
     this.refilledAt = now;
   }
 
   /** How long until {@code amount} can be taken; zero when it can be now. */
   Duration waitFor(double amount, Instant now) {
     refill(now);
-    // why: an estimate above one minute's budget could never fit; let it through once the bucket is full
+    // why: an estimate above the bucket's capacity could never fit; let it through once the bucket is full
     var needed = Math.min(amount, capacity);
     if (available >= needed) {
       return Duration.ZERO;

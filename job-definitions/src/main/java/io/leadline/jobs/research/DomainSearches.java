@@ -15,10 +15,10 @@ final class DomainSearches {
   static final int DEFAULT_CAPACITY = 10_000;
 
   /** The shared search and whether it came from the cache (another row started it). */
-  record Lookup(CompletableFuture<SearchResults> results, boolean hit) {
+  record Lookup(CompletableFuture<CachedCalls.Answer<SearchResults>> results, boolean hit) {
   }
 
-  private final Map<String, CompletableFuture<SearchResults>> byDomain;
+  private final Map<String, CompletableFuture<CachedCalls.Answer<SearchResults>>> byDomain;
 
   DomainSearches(int capacity) {
     if (capacity < 1) {
@@ -26,16 +26,16 @@ final class DomainSearches {
     }
     this.byDomain = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<SearchResults>> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<CachedCalls.Answer<SearchResults>>> eldest) {
         return size() > capacity;
       }
     };
   }
 
-  Lookup lookup(String domain, Supplier<CompletableFuture<SearchResults>> search) {
+  Lookup lookup(String domain, Supplier<CompletableFuture<CachedCalls.Answer<SearchResults>>> search) {
     var key = domain.toLowerCase();
-    CompletableFuture<SearchResults> shared;
-    var placeholder = new CompletableFuture<SearchResults>();
+    CompletableFuture<CachedCalls.Answer<SearchResults>> shared;
+    var placeholder = new CompletableFuture<CachedCalls.Answer<SearchResults>>();
     synchronized (byDomain) {
       shared = byDomain.putIfAbsent(key, placeholder);
     }
@@ -43,7 +43,7 @@ final class DomainSearches {
       return new Lookup(shared, true);
     }
     // why: started outside the lock so a slow executor never holds up lookups of other domains
-    CompletableFuture<SearchResults> started;
+    CompletableFuture<CachedCalls.Answer<SearchResults>> started;
     try {
       started = search.get();
     } catch (RuntimeException e) {
@@ -66,7 +66,7 @@ final class DomainSearches {
     }
   }
 
-  private void forget(String key, CompletableFuture<SearchResults> failed) {
+  private void forget(String key, CompletableFuture<CachedCalls.Answer<SearchResults>> failed) {
     synchronized (byDomain) {
       byDomain.remove(key, failed);
     }

@@ -26,18 +26,27 @@ public final class ProspectResearcher implements AutoCloseable {
 
   static final String RESEARCH_INVALID_TWICE = "research: model returned invalid JSON twice";
 
-  private final SerperClient serper;
-  private final GroqClient groq;
+  private final CachedCalls calls;
   private final DomainSearches domains;
   private final ExecutorService searches;
 
   public ProspectResearcher(SerperClient serper, GroqClient groq) {
-    this(serper, groq, DomainSearches.DEFAULT_CAPACITY);
+    this(serper, groq, ResponseCache.NONE, "", DomainSearches.DEFAULT_CAPACITY);
+  }
+
+  /** A researcher whose answers are kept in {@code cache}, keyed with {@code model}. */
+  public ProspectResearcher(SerperClient serper, GroqClient groq, ResponseCache cache, String model) {
+    this(serper, groq, cache, model, DomainSearches.DEFAULT_CAPACITY);
   }
 
   ProspectResearcher(SerperClient serper, GroqClient groq, int domainCacheCapacity) {
-    this.serper = Objects.requireNonNull(serper, "serper");
-    this.groq = Objects.requireNonNull(groq, "groq");
+    this(serper, groq, ResponseCache.NONE, "", domainCacheCapacity);
+  }
+
+  private ProspectResearcher(SerperClient serper, GroqClient groq, ResponseCache cache, String model,
+                             int domainCacheCapacity) {
+    this.calls = new CachedCalls(Objects.requireNonNull(serper, "serper"), Objects.requireNonNull(groq, "groq"),
+        Objects.requireNonNull(cache, "cache"), model);
     this.domains = new DomainSearches(domainCacheCapacity);
     // why: one extra thread per row in flight, idle ones die after a minute; daemon so a forgotten close() never pins the JVM
     this.searches = Executors.newCachedThreadPool(daemonThreads());
@@ -83,28 +92,30 @@ public final class ProspectResearcher implements AutoCloseable {
   }
 
   private Checked<Research> synthesize(String email, String user, String domain, Spend spend) {
-    var company = domains.lookup(domain, () -> CompletableFuture.supplyAsync(() -> serper.search(domain), searches));
-    spend.add(company.hit() ? ProviderUsage.cacheHit() : ProviderUsage.serperCall());
-    var person = serper.search(user + " " + domain);
-    spend.add(ProviderUsage.serperCall());
-    var request = ChatRequest.json(Prompts.RESEARCH_SYSTEM, Prompts.researchInput(email, person, joined(company.results())));
+    var company = domains.lookup(domain, () -> CompletableFuture.supplyAsync(() -> calls.search(domain), searches));
+    var person = calls.search(user + " " + domain);
+    spend.add(person.usage(ProviderUsage.serperCall()));
+    var companyAnswer = joined(company.results());
+    spend.add(company.hit() ? ProviderUsage.cacheHit() : companyAnswer.usage(ProviderUsage.serperCall()));
+    var request = ChatRequest.json(Prompts.RESEARCH_SYSTEM,
+        Prompts.researchInput(email, person.value(), companyAnswer.value()));
     return withOneCorrection(request, Research::parse, Prompts::researchCorrection, spend);
   }
 
   private <T> Checked<T> withOneCorrection(ChatRequest request, Function<String, Checked<T>> check,
                                            Function<String, String> correction, Spend spend) {
-    var answer = groq.complete(request);
-    spend.add(answer.usage());
-    var checked = check.apply(answer.content());
+    var answer = calls.complete(request);
+    spend.add(answer.usage(answer.value().usage()));
+    var checked = check.apply(answer.value().content());
     if (checked.isValid()) {
       return checked;
     }
-    var retried = groq.complete(request.correctedWith(answer.content(), correction.apply(checked.problem())));
-    spend.add(retried.usage());
-    return check.apply(retried.content());
+    var retried = calls.complete(request.correctedWith(answer.value().content(), correction.apply(checked.problem())));
+    spend.add(retried.usage(retried.value().usage()));
+    return check.apply(retried.value().content());
   }
 
-  private static SearchResults joined(CompletableFuture<SearchResults> search) {
+  private static <T> T joined(CompletableFuture<T> search) {
     try {
       return search.join();
     } catch (CompletionException e) {

@@ -1,17 +1,26 @@
 package io.leadline.jobs.research;
 
+import java.time.Clock;
+
 import okhttp3.OkHttpClient;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.leadline.jobs.ratelimit.ProviderLimiter;
 
 /**
- * The provider clients. Keys and endpoints come from the environment ({@code SERPER_API_KEY},
- * {@code GROQ_API_KEY}, {@code LEADLINE_SERPER_URL}, {@code LEADLINE_GROQ_URL},
- * {@code LEADLINE_GROQ_MODEL}); Spring's environment also lets tests set them as properties.
+ * The provider clients, one set per JVM: every partition of every job shares the same limiters,
+ * so together they stay within the provider's budget. Keys and endpoints come from the
+ * environment ({@code SERPER_API_KEY}, {@code GROQ_API_KEY}, {@code LEADLINE_SERPER_URL},
+ * {@code LEADLINE_GROQ_URL}, {@code LEADLINE_GROQ_MODEL}); Spring's environment also lets tests
+ * set them as properties.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ResearchProperties.class)
 public class ResearchConfig {
 
   @Bean
@@ -25,9 +34,33 @@ public class ResearchConfig {
   }
 
   @Bean
-  ProspectResearcher prospectResearcher(OkHttpClient providerHttpClient, ProviderSettings settings) {
-    return new ProspectResearcher(new SerperClient(providerHttpClient, settings),
-        new GroqClient(providerHttpClient, settings));
+  ProviderLimiter serperLimiter(ResearchProperties properties) {
+    return ProviderLimiter.builder("serper").requestsPerMinute(properties.serperRpm())
+        .maxInFlight(properties.maxInFlight()).build();
+  }
+
+  @Bean
+  ProviderLimiter groqLimiter(ResearchProperties properties) {
+    return ProviderLimiter.builder("groq").requestsPerMinute(properties.groqRpm())
+        .tokensPerMinute(properties.groqTpm()).maxInFlight(properties.maxInFlight()).build();
+  }
+
+  @Bean
+  ResponseCache responseCache(ResearchProperties properties, JdbcTemplate jdbc) {
+    return properties.cache() ? new JdbcResponseCache(jdbc, properties.cacheTtl(), Clock.systemUTC())
+        : ResponseCache.NONE;
+  }
+
+  @Bean
+  ProspectResearcher prospectResearcher(OkHttpClient providerHttpClient, ProviderSettings settings,
+      ProviderLimiter serperLimiter, ProviderLimiter groqLimiter, ResponseCache responseCache) {
+    return new ProspectResearcher(new SerperClient(providerHttpClient, settings, serperLimiter),
+        new GroqClient(providerHttpClient, settings, groqLimiter), responseCache, settings.groqModel());
+  }
+
+  @Bean
+  ProviderPrices providerPrices(ResearchProperties properties) {
+    return properties.prices();
   }
 
   private static String blankToNull(String value) {

@@ -1,18 +1,19 @@
 package io.leadline.jobs.storage;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The object store: local disk unless another store is configured. */
+/** The object store: an S3-compatible bucket when one is configured, else local disk. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
 public class StorageConfig {
 
-	@Bean
-	@ConditionalOnMissingBean(ObjectStore.class)
-	ObjectStore localObjectStore(StorageProperties properties) {
-		return new LocalObjectStore(properties.root());
-	}
+  @Bean
+  ObjectStore objectStore(StorageProperties properties) {
+    if (properties.s3().configured()) {
+      return new S3ObjectStore(properties.s3().client(), properties.s3().bucket());
+    }
+    return new LocalObjectStore(properties.root());
+  }
 }

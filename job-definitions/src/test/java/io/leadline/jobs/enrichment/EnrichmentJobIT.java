@@ -1,6 +1,7 @@
 package io.leadline.jobs.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,13 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.leadline.jobs.EngineTestApplication;
+import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LedgerEntry;
+import io.leadline.jobs.credits.LedgerKind;
 import io.leadline.jobs.input.EmailAddress;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.FakeProviders;
@@ -38,61 +41,12 @@ import io.leadline.jobs.storage.ObjectStore;
  * input, per-row research under concurrency, row failures that do not fail the job, and restart
  * after a fatal provider error.
  */
-@SpringBootTest(classes = EngineTestApplication.class, properties = {
-		"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
-		"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
-		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
-		"leadline.enrichment.concurrency=16" })
-class EnrichmentJobIT {
-
-	static final FakeProviders providers = startProviders();
-
-	@TempDir
-	static Path objects;
-
-	@TempDir
-	Path files;
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
+		"leadline.research.concurrency=16", "leadline.research.cache=false" })
+class EnrichmentJobIT extends JobIT {
 
 	@Autowired
-	JobOperator jobOperator;
-
-	@Autowired
-	Job enrichmentJob;
-
-	@Autowired
-	ObjectStore store;
-
-	JobHarness jobs;
-
-	static FakeProviders startProviders() {
-		try {
-			return new FakeProviders();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	@DynamicPropertySource
-	static void providerEndpoints(DynamicPropertyRegistry registry) {
-		registry.add("SERPER_API_KEY", () -> FakeProviders.SERPER_KEY);
-		registry.add("GROQ_API_KEY", () -> FakeProviders.GROQ_KEY);
-		registry.add("LEADLINE_SERPER_URL", () -> providers.settings().serperUrl());
-		registry.add("LEADLINE_GROQ_URL", () -> providers.settings().groqUrl());
-		registry.add("leadline.storage.root", () -> objects.toString());
-	}
-
-	@AfterAll
-	static void stopProviders() {
-		providers.close();
-	}
-
-	@BeforeEach
-	void normalProviders() {
-		jobs = new JobHarness(jobOperator, enrichmentJob, store);
-		providers.serper = ProviderWire::searchResultsFor;
-		providers.groq = ProviderWire::answerFor;
-	}
+	CreditLedger credits;
 
 	@Test
 	void returnsEveryRowOfAMessyCsvOnceInOrderWithItsOwnResearch() throws Exception {
@@ -103,7 +57,7 @@ class EnrichmentJobIT {
 		JobExecution execution = jobs.run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	@Test
@@ -115,7 +69,7 @@ class EnrichmentJobIT {
 		JobExecution execution = jobs.run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	@Test
@@ -137,7 +91,7 @@ class EnrichmentJobIT {
 		List<String> queries = providers.searchQueries();
 		assertThat(queries.subList(queriesBefore, queries.size()).stream().filter(q -> q.startsWith(unlucky + " ")))
 			.as("bounded retries: first try + 3 retries").hasSize(4);
-		assertFollowsOutputContract(result, list);
+		OutputContract.assertFollowedBy(result, list);
 	}
 
 	@Test
@@ -161,6 +115,12 @@ class EnrichmentJobIT {
 		JobExecution restarted = jobs.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long rows = list.dataRows().size();
+		long ok = OutputContract.statuses(jobs.result(request)).stream().filter("ok"::equals).count();
+		assertThat(credits.jobEntries(request.jobId()))
+			.as("reserved once for both runs, settled once charging ok rows only")
+			.extracting(LedgerEntry::kind, LedgerEntry::delta)
+			.containsExactlyInAnyOrder(tuple(LedgerKind.RESERVE, -rows), tuple(LedgerKind.SETTLE, rows - ok));
 		List<String> queriesAfterRestart = providers.searchQueries().subList(callsBefore, providers.searchQueries().size());
 		Set<String> researchedAgain = queriesAfterRestart.stream()
 			.filter(q -> q.contains(" "))
@@ -168,7 +128,7 @@ class EnrichmentJobIT {
 			.collect(Collectors.toSet());
 		assertThat(researchedAgain).doesNotContainAnyElementsOf(
 				committedEmails.stream().map(EmailAddress::user).collect(Collectors.toSet()));
-		assertFollowsOutputContract(jobs.result(request), list);
+		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
 	private Set<String> committedEmails(EnrichmentRequest request) throws IOException {
@@ -183,39 +143,6 @@ class EnrichmentJobIT {
 			}
 		}
 		return emails;
-	}
-
-	/** Every data row once, in input order, with its original cells, then its own research and line. */
-	private static void assertFollowsOutputContract(List<List<String>> result, MessyList list) {
-		List<String> header = result.get(0);
-		assertThat(header).startsWith(list.header().toArray(String[]::new));
-		assertThat(header).endsWith("sif_research", "sif_personalized", "sif_status", "sif_reason");
-		List<List<String>> rows = result.subList(1, result.size());
-		assertThat(rows).hasSize(list.dataRows().size());
-		for (int i = 0; i < rows.size(); i++) {
-			List<String> row = rows.get(i);
-			List<String> expected = list.dataRows().get(i);
-			int originalWidth = header.size() - 4;
-			List<String> originals = new ArrayList<>(row.subList(0, originalWidth));
-			List<String> padded = new ArrayList<>(expected);
-			while (padded.size() < originalWidth) {
-				padded.add("");
-			}
-			assertThat(originals).as("row %d cells", i + 1).isEqualTo(padded);
-			String status = status(row);
-			assertThat(status).as("row %d status", i + 1).isIn("ok", "invalid", "duplicate", "failed");
-			if (status.equals("duplicate")) {
-				List<String> first = rows.get(MessyList.FIRST_OF_DUPLICATE - 1);
-				assertThat(row.get(header.size() - 4)).as("duplicate takes the first occurrence's research")
-					.isEqualTo(first.get(header.size() - 4));
-			}
-			if (status.equals("ok")) {
-				String person = ProviderWire.personName(EmailAddress.user(EmailAddress.clean(list.emailOf(expected)).get()));
-				assertThat(row.get(header.size() - 4)).as("row %d research", i + 1).contains(person);
-				assertThat(row.get(header.size() - 3)).as("row %d opener", i + 1).contains(person);
-			}
-		}
-		assertThat(rows).extracting(EnrichmentJobIT::status).contains("invalid", "duplicate");
 	}
 
 	private static String status(List<String> row) {

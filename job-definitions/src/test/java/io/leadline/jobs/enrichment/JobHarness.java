@@ -20,6 +20,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 
+import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
@@ -31,8 +33,9 @@ record JobHarness(JobOperator jobOperator, Job enrichmentJob, ObjectStore store)
 		UUID jobId = UUID.randomUUID();
 		String inputKey = new WorkArea(jobId, "tester").inputKey("bin");
 		store.put(inputKey, file);
+		long rows = ListInspection.inspect(file, InputLimits.defaults()).dataRows();
 		return new EnrichmentRequest(jobId, "tester", inputKey, file.getFileName().toString(), null,
-				ServiceContext.defaults(), format, List.of(), 0, chunkSize, partitions, null);
+				ServiceContext.defaults(), format, List.of(), rows, chunkSize, partitions, null);
 	}
 
 	JobExecution run(EnrichmentRequest request) throws Exception {

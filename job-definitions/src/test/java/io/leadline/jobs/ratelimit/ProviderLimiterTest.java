@@ -26,15 +26,15 @@ class ProviderLimiterTest {
   }
 
   @Test
-  void letsAMinutesRequestsThroughThenSpacesThemOut() throws Exception {
+  void letsTwoSecondsOfRequestsThroughThenSpacesThemEvenly() throws Exception {
     var time = FakeTime.autoAdvancing();
     var limiter = limiter(time).requestsPerMinute(60).build();
 
-    for (int i = 0; i < 62; i++) {
+    for (int i = 0; i < 5; i++) {
       limiter.acquire(0).close();
     }
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   @Test
@@ -45,7 +45,8 @@ class ProviderLimiterTest {
     limiter.acquire(8_000).close();
     limiter.acquire(4_000).close();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(12));
+    // why: 8,000 tokens are 48 s of a 10,000-per-minute budget
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(48));
   }
 
   @Test
@@ -58,7 +59,8 @@ class ProviderLimiterTest {
     }
     limiter.acquire(4_000).close();
 
-    assertThat(time.sleeps()).isEmpty();
+    // why: only the 1,000 tokens used count: 6 s of budget, not the 48 s the estimate would cost
+    assertThat(time.sleeps()).singleElement().extracting(Duration::toMillis).isEqualTo(6_000L);
   }
 
   @Test
@@ -71,7 +73,7 @@ class ProviderLimiterTest {
     }
     limiter.acquire(1_000).close();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(6));
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
   }
 
   @Test

@@ -10,37 +10,54 @@ import org.junit.jupiter.api.Test;
 class TokenBucketTest {
 
   @Test
-  void startsWithAFullMinutesBudget() {
-    var bucket = new TokenBucket(60, START);
+  void startsWithTwoSecondsOfBudgetNotAWholeMinute() {
+    var bucket = new TokenBucket(600, START);
 
-    assertThat(bucket.waitFor(60, START)).isZero();
+    assertThat(bucket.waitFor(20, START)).isZero();
+    bucket.take(20, START);
+    assertThat(bucket.waitFor(1, START)).isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
   void whenEmptyWaitsForTheRefillOfWhatIsNeeded() {
     var bucket = new TokenBucket(60, START);
 
-    bucket.take(60, START);
+    bucket.take(2, START);
 
     assertThat(bucket.waitFor(1, START)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(bucket.waitFor(30, START)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(bucket.waitFor(2, START)).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
   void refillsContinuously() {
-    var bucket = new TokenBucket(60, START);
-    bucket.take(60, START);
+    var bucket = new TokenBucket(600, START);
+    bucket.take(20, START);
 
-    var later = START.plusMillis(12_500);
+    var later = START.plusMillis(1_250);
 
     assertThat(bucket.available(later)).isCloseTo(12.5, within(1e-9));
   }
 
   @Test
-  void neverHoldsMoreThanOneMinutesBudget() {
-    var bucket = new TokenBucket(60, START);
+  void neverHoldsMoreThanTwoSecondsOfBudget() {
+    var bucket = new TokenBucket(600, START);
 
-    assertThat(bucket.available(START.plus(Duration.ofHours(1)))).isEqualTo(60.0);
+    assertThat(bucket.available(START.plus(Duration.ofHours(1)))).isEqualTo(20.0);
+  }
+
+  @Test
+  void admitsAtMostAboutOneMinutesBudgetInAnySixtySeconds() {
+    var bucket = new TokenBucket(600, START);
+    int admitted = 0;
+
+    for (var now = START; now.isBefore(START.plusSeconds(60)); now = now.plusMillis(10)) {
+      while (bucket.waitFor(1, now).isZero()) {
+        bucket.take(1, now);
+        admitted++;
+      }
+    }
+
+    assertThat(admitted).isLessThanOrEqualTo(620);
   }
 
   @Test
@@ -54,10 +71,10 @@ class TokenBucketTest {
   void makesLaterCallersWaitOffADebt() {
     var bucket = new TokenBucket(6_000, START);
 
-    bucket.take(6_000, START);
+    bucket.take(200, START);
     bucket.adjust(-3_000);
 
-    assertThat(bucket.waitFor(1_000, START)).isEqualTo(Duration.ofSeconds(40));
+    assertThat(bucket.waitFor(100, START)).isEqualTo(Duration.ofSeconds(31));
   }
 
   @Test

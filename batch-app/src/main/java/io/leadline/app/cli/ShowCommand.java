@@ -1,0 +1,66 @@
+package io.leadline.app.cli;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.JobView;
+
+@Component
+@Command(name = "show", mixinStandardHelpOptions = true,
+		description = "Show one job: status, rows, and every step and partition with its counts and last error.")
+class ShowCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "JOB_ID")
+	UUID jobId;
+
+	private final JobCatalog catalog;
+
+	ShowCommand(JobCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		JobView view = catalog.view(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+		JobExecution last = catalog.lastExecution(jobId).orElseThrow();
+		out.printf("job %s  %s  %s%n", view.jobId(), view.fileName(), view.state().label());
+		out.println(ProgressLine.of(view));
+		if (!view.rowsByStatus().isEmpty()) {
+			out.println("rows: " + JobRunMonitor.countsLine(view.rowsByStatus()));
+		}
+		if (view.error() != null) {
+			out.println("error: " + view.error());
+		}
+		out.printf("execution %d (of this job's runs, the latest)%n", last.getId());
+		String format = "  %-28s  %-9s  %8s  %8s  %6s  %6s  %s%n";
+		out.printf(format, "STEP", "STATUS", "READ", "WRITTEN", "SKIP", "COMMIT", "EXIT");
+		last.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.forEach(step -> out.printf(format, step.getStepName(), step.getStatus(), step.getReadCount(),
+					step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), exitOf(step)));
+		return 0;
+	}
+
+	private static String exitOf(StepExecution step) {
+		String description = step.getExitStatus().getExitDescription();
+		String first = description == null || description.isBlank() ? "" : description.lines().findFirst().orElse("");
+		return step.getExitStatus().getExitCode() + (first.isEmpty() ? "" : ": " + first);
+	}
+}

@@ -1,0 +1,81 @@
+package io.leadline.app.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+
+/**
+ * Marks executions left STARTED by a dead JVM as FAILED (Batch's {@code recover}), so they can be
+ * restarted or abandoned. An execution a live process holds is never touched.
+ */
+@Component
+public class CrashRecovery {
+
+	private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final ExecutionLeases leases;
+
+	CrashRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionLeases leases) {
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.leases = leases;
+	}
+
+	/** Recovers every orphaned execution; returns them, now FAILED. */
+	public List<JobExecution> recoverOrphans() {
+		List<JobExecution> recovered = new ArrayList<>();
+		for (JobExecution execution : jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB)) {
+			if (isOrphaned(execution)) {
+				recovered.add(recover(execution));
+			}
+		}
+		return recovered;
+	}
+
+	/** Running according to Batch, but no live process holds it. */
+	public boolean isOrphaned(JobExecution execution) {
+		return execution.getStatus().isRunning() && !leases.isRunningElsewhereOrHere(execution.getId());
+	}
+
+	/**
+	 * Makes a running-looking execution safe to restart or abandon.
+	 *
+	 * @throws JobInUseException when a live process is running it
+	 */
+	public JobExecution recoverIfOrphaned(JobExecution execution) {
+		if (!execution.getStatus().isRunning()) {
+			return execution;
+		}
+		if (leases.isRunningElsewhereOrHere(execution.getId())) {
+			String holder = leases.find(execution.getId()).map(ExecutionLease::describe).orElse("another process");
+			throw new JobInUseException("job is running in " + holder + "; stop it first or wait for it");
+		}
+		return recover(execution);
+	}
+
+	private JobExecution recover(JobExecution execution) {
+		log.warn("recovering execution {} of job {}: its process is gone", execution.getId(),
+				execution.getJobParameters().getString("jobId"));
+		return jobOperator.recover(execution);
+	}
+
+	/** A job another live process is running. */
+	public static final class JobInUseException extends IllegalStateException {
+
+		JobInUseException(String message) {
+			super(message);
+		}
+	}
+}

@@ -1,0 +1,154 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serper and Groq as seen from Leadline, on 127.0.0.1 only: the same wire formats, a fixed latency
+ * per call, and per-provider requests-per-minute limits answered with real 429s and Retry-After.
+ *   java bench/ProviderSim.java PORT LATENCY_MS SERPER_RPM GROQ_RPM MAX_SECONDS   (RPM 0 = no limit)
+ * GET /stats returns requests, 429s and peak concurrency per provider. Exits after MAX_SECONDS.
+ */
+public class ProviderSim {
+
+	private static final Pattern EMAIL = Pattern.compile("Prospect email: ([^@\\s]+)@(\\S+)");
+
+	private static final Pattern QUERY = Pattern.compile("\"q\"\\s*:\\s*\"([^\"]*)\"");
+
+	static final class Provider {
+
+		final String name;
+
+		final long rpm;
+
+		final Deque<Long> window = new ArrayDeque<>();
+
+		final AtomicLong requests = new AtomicLong();
+
+		final AtomicLong rejected = new AtomicLong();
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		final AtomicInteger peak = new AtomicInteger();
+
+		/** The most requests admitted within any 60 s: what a provider's per-minute limit counts. */
+		int busiestMinute;
+
+		Provider(String name, long rpm) {
+			this.name = name;
+			this.rpm = rpm;
+		}
+
+		/** Seconds to wait, or 0 when this request is within the limit (sliding 60 s window). */
+		synchronized long admit(long now) {
+			while (!window.isEmpty() && window.peekFirst() <= now - 60_000) {
+				window.pollFirst();
+			}
+			if (rpm > 0 && window.size() >= rpm) {
+				return Math.max(1, (window.peekFirst() + 60_000 - now + 999) / 1000);
+			}
+			window.addLast(now);
+			busiestMinute = Math.max(busiestMinute, window.size());
+			return 0;
+		}
+
+		synchronized String stats() {
+			return "{\"requests\":%d,\"rejected429\":%d,\"peakConcurrency\":%d,\"rpmLimit\":%d,\"busiestMinute\":%d}"
+				.formatted(requests.get(), rejected.get(), peak.get(), rpm, busiestMinute);
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		int port = Integer.parseInt(args[0]);
+		long latency = Long.parseLong(args[1]);
+		Map<String, Provider> providers = new ConcurrentHashMap<>();
+		providers.put("serper", new Provider("serper", Long.parseLong(args[2])));
+		providers.put("groq", new Provider("groq", Long.parseLong(args[3])));
+		long maxSeconds = Long.parseLong(args[4]);
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+		server.setExecutor(Executors.newFixedThreadPool(256));
+		server.createContext("/search", exchange -> serve(exchange, providers.get("serper"), latency));
+		server.createContext("/openai/v1/chat/completions", exchange -> serve(exchange, providers.get("groq"), latency));
+		server.createContext("/stats", exchange -> reply(exchange, 200, "{\"serper\":" + providers.get("serper").stats()
+				+ ",\"groq\":" + providers.get("groq").stats() + "}", Map.of()));
+		server.start();
+		System.out.println("provider simulator on 127.0.0.1:" + server.getAddress().getPort());
+		Thread.sleep(maxSeconds * 1000);
+		server.stop(0);
+		System.exit(0);
+	}
+
+	private static void serve(HttpExchange exchange, Provider provider, long latency) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		provider.requests.incrementAndGet();
+		int now = provider.inFlight.incrementAndGet();
+		provider.peak.accumulateAndGet(now, Math::max);
+		try {
+			long wait = provider.admit(System.currentTimeMillis());
+			if (wait > 0) {
+				provider.rejected.incrementAndGet();
+				reply(exchange, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}}",
+						Map.of("Retry-After", Long.toString(wait), "x-ratelimit-remaining-requests", "0",
+								"x-ratelimit-reset-requests", wait + "s"));
+				return;
+			}
+			Thread.sleep(latency);
+			reply(exchange, 200, provider.name.equals("serper") ? search(body) : chat(body), Map.of());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			provider.inFlight.decrementAndGet();
+		}
+	}
+
+	private static String search(String body) {
+		Matcher q = QUERY.matcher(body);
+		String query = q.find() ? q.group(1) : "";
+		return """
+				{"searchParameters":{"q":"%1$s","type":"search","engine":"google"},
+				 "organic":[{"title":"%1$s - Profile","link":"https://example.com/%2$d","snippet":"Leads growth at a fast-growing B2B company.","position":1},
+				            {"title":"News about %1$s","link":"https://news.example.com/%2$d","snippet":"Raised a Series B to expand in Europe.","position":2}]}
+				""".formatted(query, Math.abs(query.hashCode()));
+	}
+
+	private static String chat(String body) {
+		boolean json = body.contains("json_object");
+		Matcher email = EMAIL.matcher(body.replace("\\n", "\n"));
+		String person = email.find() ? email.group(1) : "there";
+		String content = json
+				? "{\\\"person\\\":{\\\"name\\\":\\\"%s\\\",\\\"info\\\":[\\\"Head of Growth\\\"]},\\\"company\\\":{\\\"name\\\":\\\"Acme\\\",\\\"info\\\":[\\\"Series B\\\"],\\\"moat\\\":\\\"Owns its data\\\"}}"
+					.formatted(person)
+				: "Scaling outbound after a Series B usually strains research time. We research every prospect so your reps only write to the right people.";
+		return """
+				{"id":"chatcmpl-sim","object":"chat.completion","created":1760000000,"model":"openai/gpt-oss-120b",
+				 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
+				 "usage":{"prompt_tokens":700,"completion_tokens":120,"total_tokens":820}}
+				""".formatted(content);
+	}
+
+	private static void reply(HttpExchange exchange, int status, String json, Map<String, String> headers)
+			throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Provider pipeline throughput against a loopback simulator of Serper and Groq (bench/ProviderSim.java):
+#   A. no rate limit, 300 ms per call: Leadline's rows/s vs the bound concurrency / critical path
+#   B. under RPM limits with Leadline's limiter set just below them: share of the budget used, 429s
+#   C. the seed system's one-row-at-a-time loop on the same simulator, as a ratio
+#   bench/provider-throughput.sh                 # defaults below
+#   ROWS=3000 LATENCY_MS=300 bench/provider-throughput.sh
+# Writes bench/results/provider-throughput.{json,md}. Traffic goes to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${ROWS:-1500}
+LIMITED_ROWS=${LIMITED_ROWS:-400}
+SEED_ROWS=${SEED_ROWS:-50}
+LATENCY_MS=${LATENCY_MS:-300}
+CONCURRENCY=${CONCURRENCY:-32}
+SERPER_RPM=${SERPER_RPM:-600}
+GROQ_RPM=${GROQ_RPM:-600}
+work=bench/work/throughput
+rm -rf "$work" && mkdir -p "$work" bench/results
+[ -f batch-app/target/leadline.jar ] || ./mvnw -B -q -DskipTests install
+java bench/GenerateList.java "$ROWS" "$work/list.csv"
+head -n $((LIMITED_ROWS + 1)) "$work/list.csv" > "$work/limited.csv"
+
+sim_pid=""
+start_sim() { # latency serper_rpm groq_rpm
+  port=$((20000 + RANDOM % 10000))
+  java bench/ProviderSim.java "$port" "$1" "$2" "$3" 900 > "$work/sim.log" 2>&1 &
+  sim_pid=$!
+  for _ in $(seq 1 100); do grep -q "simulator on" "$work/sim.log" && return; sleep 0.1; done
+  echo "simulator did not start" >&2; exit 1
+}
+stop_sim() { kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; }
+trap stop_sim EXIT
+enrich() { # list data-dir [extra env...]
+  local list=$1 data=$2; shift 2
+  env SERPER_API_KEY=sim GROQ_API_KEY=sim LEADLINE_SERPER_URL="http://127.0.0.1:$port" \
+      LEADLINE_GROQ_URL="http://127.0.0.1:$port/openai/v1" LEADLINE_DATA_DIR="$data" \
+      LEADLINE_RESEARCH_CONCURRENCY="$CONCURRENCY" "$@" \
+      ./leadline enrich "$list" --format csv > "$data.log" 2>&1
+  id=$(grep -oE 'job [0-9a-f-]{36} started' "$data.log" | awk '{print $2}')
+  summary="$data/objects/outputs/local/$id/summary.json"
+}
+field() { grep -oE "\"$1\" *: *[0-9.]+" "$2" | head -1 | grep -oE '[0-9.]+$'; }
+stat_of() { curl -s "http://127.0.0.1:$port/stats" | grep -oE "\"$1\":\{[^}]*\}" | grep -oE "\"$2\":[0-9]+" | grep -oE '[0-9]+$'; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+
+# A. unlimited
+start_sim "$LATENCY_MS" 0 0
+enrich "$work/list.csv" "$PWD/$work/a"
+ok_a=$(field ok "$summary"); enrich_a=$(field enrichSeconds "$summary"); hits_a=$(field cacheHits "$summary")
+peak_serper=$(stat_of serper peakConcurrency); peak_groq=$(stat_of groq peakConcurrency)
+stop_sim
+rate_a=$(calc "$ok_a / $enrich_a")
+bound=$(calc "$CONCURRENCY / (3 * $LATENCY_MS / 1000)")
+share_bound=$(calc "$rate_a / $bound")
+echo "A: $ok_a rows researched in ${enrich_a}s = $rate_a rows/s; bound $bound rows/s; ratio $share_bound"
+
+# B. rate limited, limiter set 5% under the provider's limits
+start_sim "$LATENCY_MS" "$SERPER_RPM" "$GROQ_RPM"
+enrich "$work/limited.csv" "$PWD/$work/b" LEADLINE_SERPER_RPM=$((SERPER_RPM * 95 / 100)) LEADLINE_GROQ_RPM=$((GROQ_RPM * 95 / 100))
+ok_b=$(field ok "$summary"); enrich_b=$(field enrichSeconds "$summary")
+serper_429=$(stat_of serper rejected429); serper_rpm_used=$(stat_of serper busiestMinute)
+groq_429=$(stat_of groq rejected429); groq_rpm_used=$(stat_of groq busiestMinute)
+stop_sim
+serper_share=$(calc "$serper_rpm_used / $SERPER_RPM")
+groq_share=$(calc "$groq_rpm_used / $GROQ_RPM")
+echo "B: $ok_b rows in ${enrich_b}s; busiest minute: serper $serper_rpm_used of $SERPER_RPM ($serper_share), 429s $serper_429; groq $groq_rpm_used of $GROQ_RPM ($groq_share), 429s $groq_429"
+
+# C. the seed's one-row-at-a-time loop
+start_sim "$LATENCY_MS" 0 0
+seed=$(java bench/SeedStylePipeline.java "http://127.0.0.1:$port" "$work/list.csv" "$SEED_ROWS")
+stop_sim
+rate_c=$(echo "$seed" | grep -oE '"rowsPerSecond":[0-9.]+' | grep -oE '[0-9.]+$')
+speedup=$(calc "$rate_a / $rate_c" 1)
+echo "C: seed-style pipeline $rate_c rows/s; Leadline is ${speedup}x"
+
+machine="$(nproc) cores, $(java -version 2>&1 | head -1)"
+cat > bench/results/provider-throughput.json <<JSON
+{
+  "benchmark": "provider pipeline against a loopback Serper/Groq simulator",
+  "machine": "$machine",
+  "latency_ms": $LATENCY_MS,
+  "concurrency": $CONCURRENCY,
+  "unlimited": { "rows": $ROWS, "rows_researched": $ok_a, "enrich_seconds": $enrich_a, "rows_per_second": $rate_a,
+                 "bound_rows_per_second": $bound, "bound_formula": "concurrency / (3 x latency): two searches in parallel, then research, then opener",
+                 "ratio_to_bound": $share_bound, "cache_hits": $hits_a, "peak_in_flight": { "serper": $peak_serper, "groq": $peak_groq } },
+  "rate_limited": { "rows": $LIMITED_ROWS, "rows_researched": $ok_b, "enrich_seconds": $enrich_b,
+                    "serper": { "limit_rpm": $SERPER_RPM, "busiest_minute": $serper_rpm_used, "share": $serper_share, "http_429": $serper_429 },
+                    "groq": { "limit_rpm": $GROQ_RPM, "busiest_minute": $groq_rpm_used, "share": $groq_share, "http_429": $groq_429 } },
+  "seed_style": { "rows": $SEED_ROWS, "rows_per_second": $rate_c, "leadline_speedup": $speedup }
+}
+JSON
+cat > bench/results/provider-throughput.md <<MD
+# Provider pipeline throughput
+
+\`bench/provider-throughput.sh\` against \`bench/ProviderSim.java\` (Serper + Groq wire formats on 127.0.0.1, ${LATENCY_MS} ms per call), concurrency $CONCURRENCY, fresh data dir (cold cache) per run. $machine.
+
+| run | figure |
+|---|---|
+| A. no rate limit, $ROWS rows | **$rate_a rows/s** = **$share_bound ×** the bound of $bound rows/s (concurrency ÷ 3 × latency); peak in flight: serper $peak_serper, groq $peak_groq |
+| B. limits serper $SERPER_RPM / groq $GROQ_RPM RPM, limiter at 95 %, $LIMITED_ROWS rows | busiest sliding minute: serper **$serper_rpm_used** requests = **$serper_share** of its limit, **$serper_429** × 429; groq **$groq_rpm_used** = **$groq_share**, **$groq_429** × 429 |
+| C. seed-style one row at a time, $SEED_ROWS rows | $rate_c rows/s → Leadline is **${speedup} ×** faster |
+MD
+cat bench/results/provider-throughput.md
