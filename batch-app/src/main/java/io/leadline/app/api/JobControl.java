@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +45,6 @@ class JobControl {
 
 	private final EnrichmentLauncher launcher;
 
-	private final JobOperator jobOperator;
-
 	private final Uploads uploads;
 
 	private final CreditLedger ledger;
@@ -57,11 +53,10 @@ class JobControl {
 
 	private final EnrichmentProperties properties;
 
-	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, JobOperator jobOperator, Uploads uploads,
+	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, Uploads uploads,
 			CreditLedger ledger, ObjectStore store, EnrichmentProperties properties) {
 		this.catalog = catalog;
 		this.launcher = launcher;
-		this.jobOperator = jobOperator;
 		this.uploads = uploads;
 		this.ledger = ledger;
 		this.store = store;
@@ -126,14 +121,11 @@ class JobControl {
 
 	JobView stop(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
-		JobExecution last = lastExecution(jobId);
-		try {
-			jobOperator.stop(last);
-		}
-		catch (JobExecutionNotRunningException e) {
+		if (!lastExecution(jobId).getStatus().isRunning()) {
 			throw ApiException.conflict("job_not_running", "job " + jobId + " is " + view.state().label()
 					+ "; only a queued or running job can be stopped");
 		}
+		launcher.stop(jobId);
 		return visible(caller, jobId);
 	}
 
@@ -154,15 +146,16 @@ class JobControl {
 
 	JobView abandon(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
-		JobExecution last = lastExecution(jobId);
-		if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.COMPLETED) {
-			throw ApiException.conflict("not_abandonable", "job " + jobId + " is " + view.state().label()
-					+ "; stop it first (a completed job cannot be abandoned)");
+		BatchStatus status = lastExecution(jobId).getStatus();
+		if (status == BatchStatus.COMPLETED) {
+			throw ApiException.conflict("not_abandonable", "job " + jobId + " completed; there is nothing to abandon");
 		}
-		if (last.getStatus() != BatchStatus.ABANDONED) {
-			jobOperator.abandon(last);
+		try {
+			launcher.abandon(jobId);
 		}
-		ledger.release(jobId, "abandoned");
+		catch (JobExecutionAlreadyRunningException e) {
+			throw ApiException.conflict("not_abandonable", "job " + jobId + " is " + view.state().label() + "; stop it first");
+		}
 		return visible(caller, jobId);
 	}
 
@@ -179,10 +172,6 @@ class JobControl {
 		store.deletePrefix(work.outputPrefix());
 		store.deletePrefix(work.workPrefix());
 		log.info("job {} files deleted by {}", jobId, caller.accountId());
-	}
-
-	Optional<Long> reserved(UUID jobId) {
-		return ledger.reserved(jobId);
 	}
 
 	List<LedgerEntry> credits(UUID jobId) {

@@ -88,8 +88,8 @@ public class JobCatalog {
 	 * a job parameter, so the filter runs in the database, not over every job.
 	 */
 	public List<JobView> page(Optional<String> owner, int offset, int limit) {
-		String sql = owner.isPresent() ? "select i.JOB_INSTANCE_ID " + OWNED + " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset"
-				: "select i.JOB_INSTANCE_ID " + ALL + " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset";
+		String sql = "select i.JOB_INSTANCE_ID " + (owner.isPresent() ? OWNED : ALL)
+				+ " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset";
 		var query = jdbc.sql(sql).param("job", EnrichmentJobConfig.JOB).param("limit", limit).param("offset", offset);
 		owner.ifPresent(o -> query.param("owner", o));
 		return query.query(Long.class)

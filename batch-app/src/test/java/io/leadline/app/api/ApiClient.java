@@ -1,0 +1,107 @@
+package io.leadline.app.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP against the app on its random port, as a script would call it. */
+record ApiClient(URI base, HttpClient http) {
+
+	static ApiClient at(int port) {
+		return new ApiClient(URI.create("http://localhost:" + port), HttpClient.newHttpClient());
+	}
+
+	record Reply(int status, HttpHeaders headers, byte[] body) {
+
+		JsonNode json() {
+			return JsonMapper.shared().readTree(body);
+		}
+
+		String text() {
+			return new String(body, StandardCharsets.UTF_8);
+		}
+
+		String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + text();
+		}
+	}
+
+	Reply get(String path, String token) {
+		return send(request(path, token).GET());
+	}
+
+	Reply post(String path, String token) {
+		return send(request(path, token).POST(BodyPublishers.noBody()));
+	}
+
+	Reply delete(String path, String token) {
+		return send(request(path, token).DELETE());
+	}
+
+	Reply postJson(String path, String token, Object body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body))));
+	}
+
+	Reply putJson(String path, String token, Object body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body))));
+	}
+
+	Reply upload(String token, String fileName, byte[] content) {
+		String boundary = "leadline-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(request("/api/uploads", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(BodyPublishers.ofByteArray(body)));
+	}
+
+	/** {@code POST /api/jobs} for an upload with the default email column and a small service context. */
+	Reply startJob(String token, String uploadId) {
+		return postJson("/api/jobs", token, Map.of("uploadId", uploadId, "service",
+				Map.of("core_offer", "Done-for-you cold email", "cta", "Worth a short call?"), "format", "csv"));
+	}
+
+	private HttpRequest.Builder request(String path, String token) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			var response = http.send(request.build(), BodyHandlers.ofByteArray());
+			return new Reply(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
