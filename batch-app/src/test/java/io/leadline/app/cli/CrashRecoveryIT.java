@@ -109,6 +109,8 @@ class CrashRecoveryIT {
 
 		LeadlineProcess.Running server = leadline.start("serve");
 		try {
+			// why: only once the server holds the database may this test open it beside the server
+			awaitLine(server.out(), "Started LeadlineApplication");
 			awaitStatus(data, jobId, "COMPLETED");
 		}
 		finally {
@@ -118,6 +120,16 @@ class CrashRecoveryIT {
 
 		assertThat(csv(out)).extracting(r -> r.get("sif_status")).hasSize(ROWS).containsOnly("ok");
 		assertThat(ledger(data, jobId)).containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
+	}
+
+	private static void awaitLine(Path output, String line) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!Files.readString(output).contains(line)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("no '" + line + "' in 60 s:\n" + Files.readString(output));
+			}
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
 	}
 
 	/** Waits, bounded, until the job's latest execution has the given Batch status. */
