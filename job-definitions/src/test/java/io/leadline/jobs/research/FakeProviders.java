@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code /search}, {@code /openai/v1/chat/completions}) and answers from the request body, so
  * concurrent rows each get their own answer. Swap {@link #serper} or {@link #groq} to script a test.
  */
-public final class FakeProviders implements AutoCloseable {
+public final class FakeProviders implements AutoCloseable, AfterEachCallback {
 
   public static final String SERPER_KEY = "test-serper-key";
   public static final String GROQ_KEY = "test-groq-key";
@@ -110,6 +112,20 @@ public final class FakeProviders implements AutoCloseable {
   public List<ChatCall> chatCalls() {
     return requests.stream().filter(request -> request.getUrl().encodedPath().endsWith("/chat/completions"))
         .map(request -> new ChatCall(JsonMapper.shared().readTree(request.getBody().utf8()))).toList();
+  }
+
+  /** For {@code @RegisterExtension}: started now, closed after each test. */
+  public static FakeProviders started() {
+    try {
+      return new FakeProviders();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the provider fakes", e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -2,26 +2,15 @@ package io.leadline.jobs.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 class GroqClientTest {
 
-  private FakeProviders providers;
-
-  @BeforeEach
-  void startProviders() throws IOException {
-    providers = new FakeProviders();
-  }
-
-  @AfterEach
-  void stopProviders() {
-    providers.close();
-  }
+  @RegisterExtension
+  final FakeProviders providers = FakeProviders.started();
 
   @Test
   void postsAnOpenAiChatRequestWithBearerKeyModelAndTemperature() {

@@ -7,26 +7,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How each provider failure, as it arrives on the wire, is classified. */
 class ProviderErrorsTest {
 
-  private FakeProviders providers;
-
-  @BeforeEach
-  void startProviders() throws IOException {
-    providers = new FakeProviders();
-  }
-
-  @AfterEach
-  void stopProviders() {
-    providers.close();
-  }
+  @RegisterExtension
+  final FakeProviders providers = FakeProviders.started();
 
   @Test
   void serperRateLimitIsTransientWithTheRetryAfterSeconds() {

@@ -12,8 +12,8 @@ class ProviderSettingsTest {
   void takesDefaultsForEverythingButTheKeys() {
     var settings = ProviderSettings.fromEnvironment(Map.of("SERPER_API_KEY", "s", "GROQ_API_KEY", "g")::get);
 
-    assertThat(settings.serperUrl()).isEqualTo("https://google.serper.dev");
-    assertThat(settings.groqUrl()).isEqualTo("https://api.groq.com/openai/v1");
+    assertThat(settings.serperUrl()).isEqualTo(ProviderSettings.DEFAULT_SERPER_URL);
+    assertThat(settings.groqUrl()).isEqualTo(ProviderSettings.DEFAULT_GROQ_URL);
     assertThat(settings.groqModel()).isEqualTo("openai/gpt-oss-120b");
     assertThat(settings.temperature()).isEqualTo(0.6);
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));

@@ -4,27 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadline.jobs.ratelimit.ProviderLimiter;
-import java.io.IOException;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The clients feed what the providers say about their limits into the shared limiter. */
 class RateLimitedClientsTest {
 
-  private FakeProviders providers;
-
-  @BeforeEach
-  void startProviders() throws IOException {
-    providers = new FakeProviders();
-  }
-
-  @AfterEach
-  void stopProviders() {
-    providers.close();
-  }
+  @RegisterExtension
+  final FakeProviders providers = FakeProviders.started();
 
   @Test
   void aRateLimitedCallPausesTheProviderForEveryCaller() {
