@@ -1,0 +1,30 @@
+package io.leadline.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** Operators scrape what jobs produced and what providers did, with an admin token. */
+class MetricsIT extends ApiTestBase {
+
+	@Test
+	void exposesRowsProviderCallsAndCostOfCompletedJobsToAdminsOnly() throws Exception {
+		String token = aFundedAccount("metrics", 100);
+		String jobId = startedJob(token, uploadFresh(token, 4));
+		awaitStatus(token, jobId, "completed");
+
+		var forAdmin = api.get("/actuator/prometheus", TOKENS.admin("prometheus"));
+		var forUser = api.get("/actuator/prometheus", token);
+
+		assertThat(forAdmin.status()).isEqualTo(200);
+		String metrics = new String(forAdmin.body(), StandardCharsets.UTF_8);
+		assertThat(metrics).containsPattern("leadline_rows_total\\{status=\"ok\"\\} [1-9]")
+			.containsPattern("leadline_provider_calls_total\\{provider=\"serper\"\\} [1-9]")
+			.containsPattern("leadline_provider_requests_seconds_count\\{[^}]*status=\"200\"[^}]*\\} [1-9]")
+			.contains("leadline_cost_usd_total")
+			.contains("leadline_credits_charged_total");
+		assertThat(forUser.status()).isEqualTo(403);
+	}
+}
