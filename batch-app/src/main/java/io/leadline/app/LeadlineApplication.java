@@ -45,6 +45,11 @@ public class LeadlineApplication {
 		SpringApplication app = new SpringApplication(LeadlineApplication.class);
 		app.setWebApplicationType(WebApplicationType.SERVLET);
 		app.setAdditionalProfiles(SERVE);
+		if ("true".equalsIgnoreCase(System.getenv("LEADLINE_LOG_JSON"))) {
+			// why: one JSON object per line (Elastic Common Schema) for log shippers; Boot writes it natively
+			app.setDefaultProperties(java.util.Map.of("logging.structured.format.console", "ecs",
+					"logging.structured.format.file", "ecs"));
+		}
 		app.run(args);
 	}
 }
