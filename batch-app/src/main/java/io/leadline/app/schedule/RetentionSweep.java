@@ -1,0 +1,88 @@
+package io.leadline.app.schedule;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.leadline.jobs.research.JdbcResponseCache;
+import io.leadline.jobs.research.ResponseCache;
+import io.leadline.jobs.storage.ObjectInfo;
+import io.leadline.jobs.storage.ObjectStore;
+
+/**
+ * Inputs, results, work files and handled inbox files are personal data: they are deleted
+ * {@code LEADLINE_RETENTION_DAYS} (default 30) after they were written, and expired research
+ * answers are purged. Lists still waiting in an inbox are kept. The ledger stays.
+ */
+@Component
+public class RetentionSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
+
+	private static final List<String> PERSONAL = List.of("inputs/", "outputs/", "work/", "inbox/");
+
+	private final ObjectStore store;
+
+	private final ResponseCache cache;
+
+	private final Duration retention;
+
+	RetentionSweep(ObjectStore store, ResponseCache cache, @Value("${leadline.retention.days:30}") int days) {
+		this.store = store;
+		this.cache = cache;
+		this.retention = Duration.ofDays(days);
+	}
+
+	/** @return how many objects were deleted */
+	public int sweep(Instant now) throws IOException {
+		Instant before = now.minus(retention);
+		int deleted = 0;
+		for (String prefix : PERSONAL) {
+			for (ObjectInfo object : store.list(prefix)) {
+				if (object.lastModified().isBefore(before) && isHandled(object.key())) {
+					store.delete(object.key());
+					deleted++;
+				}
+			}
+		}
+		int purged = cache instanceof JdbcResponseCache jdbc ? jdbc.purgeExpired() : 0;
+		log.info("retention: deleted {} objects older than {} days, purged {} expired research answers", deleted,
+				retention.toDays(), purged);
+		return deleted;
+	}
+
+	/** Everything but a list still waiting in an inbox. */
+	private static boolean isHandled(String key) {
+		return !key.startsWith("inbox/") || key.contains("/done/") || key.contains("/failed/");
+	}
+
+	@Component
+	@Profile("serve")
+	static class Daily {
+
+		private final RetentionSweep sweep;
+
+		Daily(RetentionSweep sweep) {
+			this.sweep = sweep;
+		}
+
+		@Scheduled(cron = "${leadline.retention.cron:0 30 3 * * *}")
+		void run() {
+			try {
+				sweep.sweep(Instant.now());
+			}
+			catch (Exception e) {
+				// why: a failed sweep must not stop the schedule; tomorrow's picks the files up
+				log.error("retention sweep failed", e);
+			}
+		}
+	}
+}
