@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.enrichment.JobLog;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.WorkArea;
@@ -43,7 +44,10 @@ public class JobCatalog {
 
 	private final JsonMapper json;
 
-	JobCatalog(JobRepository jobRepository, DataSource dataSource, ObjectStore store, JsonMapper json) {
+	private final JobLog jobLog;
+
+	JobCatalog(JobRepository jobRepository, DataSource dataSource, ObjectStore store, JsonMapper json, JobLog jobLog) {
+		this.jobLog = jobLog;
 		this.jobRepository = jobRepository;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.store = store;
@@ -107,8 +111,18 @@ public class JobCatalog {
 		return query.query(Long.class).single();
 	}
 
-	/** The job's log from Batch metadata: each execution and step with its counts and outcome, oldest first. */
+	/**
+	 * The job's log, oldest first: its own lines (runs, partition progress, retries) beside what
+	 * Batch's metadata says of each execution and step.
+	 */
 	public List<JobLogLine> log(UUID jobId) {
+		List<JobLogLine> lines = batchLog(jobId);
+		jobLog.lines(jobId).forEach(line -> lines.add(new JobLogLine(line.at(), line.message())));
+		lines.sort(Comparator.comparing(JobLogLine::at, Comparator.nullsLast(Comparator.naturalOrder())));
+		return lines;
+	}
+
+	private List<JobLogLine> batchLog(UUID jobId) {
 		List<JobLogLine> lines = new ArrayList<>();
 		instance(jobId).ifPresent(instance -> {
 			List<JobExecution> history = new ArrayList<>(jobRepository.getJobExecutions(instance));

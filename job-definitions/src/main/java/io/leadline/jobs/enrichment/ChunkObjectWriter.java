@@ -26,7 +26,11 @@ class ChunkObjectWriter implements ItemWriter<RowRecord> {
 
 	private final long stepExecutionId;
 
-	ChunkObjectWriter(ObjectStore store, WorkArea work, int partition, SkippedRows skipped, long stepExecutionId) {
+	private final JobLog jobLog;
+
+	ChunkObjectWriter(ObjectStore store, WorkArea work, int partition, SkippedRows skipped, long stepExecutionId,
+			JobLog jobLog) {
+		this.jobLog = jobLog;
 		this.store = store;
 		this.work = work;
 		this.partition = partition;
@@ -50,5 +54,8 @@ class ChunkObjectWriter implements ItemWriter<RowRecord> {
 			}
 			writer.flush();
 		});
+		long ok = rows.stream().filter(r -> r.status() == RowStatus.OK).count();
+		jobLog.append(work.jobId(), "partition %d: rows %,d–%,d written (%d ok, %d not)".formatted(partition,
+				rows.get(0).rowNumber(), rows.get(rows.size() - 1).rowNumber(), ok, rows.size() - ok));
 	}
 }

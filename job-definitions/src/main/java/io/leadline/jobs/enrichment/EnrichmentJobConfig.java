@@ -2,6 +2,7 @@ package io.leadline.jobs.enrichment;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,8 +72,8 @@ public class EnrichmentJobConfig {
 	 */
 	@Bean
 	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
-			JobHalt halt, ObjectProvider<JobExecutionListener> listeners) {
-		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt));
+			JobHalt halt, JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
+		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt, jobLog));
 		listeners.orderedStream().forEach(job::listener);
 		return job.start(prepare)
 			.next(enrich)
@@ -134,8 +136,9 @@ public class EnrichmentJobConfig {
 			@Value("#{jobParameters['partitions']}") Long partitions, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, ItemStreamReader<ProspectRow> enrichReader,
 			ItemProcessor<ProspectRow, RowRecord> enrichProcessor, ItemWriter<RowRecord> enrichWriter,
-			UsageMeter usageMeter, SkipListener<ProspectRow, RowRecord> skippedRowRecorder,
-			EnrichmentProperties properties, AsyncTaskExecutor rowExecutor, AsyncTaskExecutor partitionExecutor) {
+			UsageMeter usageMeter, SkipListener<ProspectRow, RowRecord> skippedRowRecorder, JobLog jobLog,
+			@Value("#{jobParameters['jobId']}") String jobId, EnrichmentProperties properties,
+			AsyncTaskExecutor rowExecutor, AsyncTaskExecutor partitionExecutor) {
 		Step worker = new StepBuilder(WORKER, jobRepository).<ProspectRow, RowRecord>chunk(chunkSize.intValue())
 			.transactionManager(transactionManager)
 			.reader(enrichReader)
@@ -151,6 +154,7 @@ public class EnrichmentJobConfig {
 				.maxDelay(properties.retryMaxDelay())
 				.build())
 			.skipPolicy(new RowSkipPolicy(properties.skipLimit()))
+			.retryListener(new RetryLogger(jobLog, UUID.fromString(jobId)))
 			.skipListener(skippedRowRecorder)
 			.taskExecutor(rowExecutor)
 			.build();
@@ -181,9 +185,9 @@ public class EnrichmentJobConfig {
 	@StepScope
 	ChunkObjectWriter enrichWriter(@Value("#{stepExecutionContext['partition']}") Integer partition,
 			@Value("#{stepExecution}") StepExecution stepExecution,
-			ObjectStore store, SkippedRows skippedRows) {
+			ObjectStore store, SkippedRows skippedRows, JobLog jobLog) {
 		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
-		return new ChunkObjectWriter(store, work, partition, skippedRows, stepExecution.getId());
+		return new ChunkObjectWriter(store, work, partition, skippedRows, stepExecution.getId(), jobLog);
 	}
 
 	@Bean
@@ -221,6 +225,11 @@ public class EnrichmentJobConfig {
 		executor.setWaitForTasksToCompleteOnShutdown(false);
 		executor.initialize();
 		return executor;
+	}
+
+	@Bean
+	JobLog jobLog(JdbcTemplate jdbc) {
+		return new JobLog(jdbc);
 	}
 
 	@Bean

@@ -5,13 +5,27 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Clears the job's halt flag and puts a fatal provider error where operators look first. */
+/**
+ * Writes each run's start and end to the job log, clears the job's halt flag and puts a fatal
+ * provider error where operators look first.
+ */
 final class EnrichmentJobListener implements JobExecutionListener {
 
 	private final JobHalt halt;
 
-	EnrichmentJobListener(JobHalt halt) {
+	private final JobLog jobLog;
+
+	EnrichmentJobListener(JobHalt halt, JobLog jobLog) {
 		this.halt = halt;
+		this.jobLog = jobLog;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
+		jobLog.append(request.jobId(), "run %d started in pid %d: %s, %,d rows, chunks of %d, %d partitions".formatted(
+				execution.getId(), ProcessHandle.current().pid(), request.fileName(), request.rowCount(),
+				request.chunkSize(), request.partitions()));
 	}
 
 	@Override
@@ -22,5 +36,10 @@ final class EnrichmentJobListener implements JobExecutionListener {
 			}
 		});
 		halt.clear(execution.getId());
+		String description = execution.getExitStatus().getExitDescription();
+		String why = execution.getStatus() == BatchStatus.COMPLETED || description == null || description.isBlank() ? ""
+				: ": " + description.lines().findFirst().orElse("");
+		jobLog.append(EnrichmentRequest.from(execution.getJobParameters()).jobId(),
+				"run %d %s%s".formatted(execution.getId(), execution.getStatus().name().toLowerCase(), why));
 	}
 }

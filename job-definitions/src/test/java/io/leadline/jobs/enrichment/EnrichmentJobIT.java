@@ -48,6 +48,9 @@ class EnrichmentJobIT extends JobIT {
 	@Autowired
 	CreditLedger credits;
 
+	@Autowired
+	JobLog jobLog;
+
 	@Test
 	void returnsEveryRowOfAMessyCsvOnceInOrderWithItsOwnResearch() throws Exception {
 		MessyList list = MessyList.of(60);
@@ -91,6 +94,11 @@ class EnrichmentJobIT extends JobIT {
 		List<String> queries = providers.searchQueries();
 		assertThat(queries.subList(queriesBefore, queries.size()).stream().filter(q -> q.startsWith(unlucky + " ")))
 			.as("bounded retries: first try + 3 retries").hasSize(4);
+		assertThat(jobLog.lines(request.jobId())).extracting(JobLog.Line::message)
+			.anySatisfy(line -> assertThat(line).startsWith("run ").contains("started"))
+			.anySatisfy(line -> assertThat(line).startsWith("partition 0: rows "))
+			.anySatisfy(line -> assertThat(line).startsWith("retry 3 of a row after: ").contains("503"))
+			.last().asString().endsWith("completed");
 		OutputContract.assertFollowedBy(result, list);
 	}
 
