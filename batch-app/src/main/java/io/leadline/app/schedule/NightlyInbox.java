@@ -115,7 +115,9 @@ public class NightlyInbox {
 			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
 					serviceFor(file.key(), owner), ResultFormat.XLSX, List.of(), inspection.dataRows(),
 					properties.chunkSize(), properties.partitions(), null);
-			jobOperator.start(enrichmentJob, request.toJobParameters());
+			if (!startedHere(jobId, request)) {
+				return new Handled(file.key(), jobId, "started elsewhere");
+			}
 			moveTo(file.key(), "done");
 			log.info("nightly: {} started as job {}", file.key(), jobId);
 			return new Handled(file.key(), jobId, "started");
@@ -123,11 +125,6 @@ public class NightlyInbox {
 		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
 			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
-		}
-		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
-				| DataIntegrityViolationException startedElsewhere) {
-			// why: another instance's sweep started this file first; the JobInstance identity refused ours
-			return new Handled(file.key(), jobId, "started elsewhere");
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we looked at it
@@ -141,6 +138,25 @@ public class NightlyInbox {
 		}
 		finally {
 			Files.deleteIfExists(local);
+		}
+	}
+
+	/**
+	 * Starts the job, or learns that another instance's sweep started this file first: the
+	 * JobInstance identity refuses our start, in whichever way the race showed (a duplicate
+	 * instance, a running or finished one, or one whose first execution is still being created).
+	 */
+	private boolean startedHere(UUID jobId, EnrichmentRequest request) throws Exception {
+		try {
+			jobOperator.start(enrichmentJob, request.toJobParameters());
+			return true;
+		}
+		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
+				| DataIntegrityViolationException | IllegalStateException refused) {
+			if (catalog.instance(jobId).isPresent()) {
+				return false;
+			}
+			throw refused;
 		}
 	}
 
