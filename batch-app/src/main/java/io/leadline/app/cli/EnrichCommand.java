@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
+import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
@@ -25,9 +26,6 @@ import io.leadline.jobs.research.ServiceContext;
 @Command(name = "enrich", mixinStandardHelpOptions = true,
 		description = "Enrich one prospect list (CSV or XLSX) and wait for the result.")
 class EnrichCommand implements Callable<Integer> {
-
-	/** CLI jobs book to this account. */
-	static final String LOCAL_OWNER = "local";
 
 	@Spec
 	CommandSpec spec;
@@ -71,7 +69,7 @@ class EnrichCommand implements Callable<Integer> {
 			throw new NoSuchFileException(file.toString());
 		}
 		ServiceContext context = service == null ? ServiceContext.defaults() : ServiceContext.fromJson(Files.readString(service));
-		EnrichmentRequest request = launcher.prepareLocal(file, LOCAL_OWNER, emailColumn, context, resultFormat(),
+		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context, resultFormat(),
 				columns, out);
 		if (!providers.configured()) {
 			spec.commandLine().getErr().println("warning: " + providers.missingReason()
