@@ -41,7 +41,7 @@ class JobMetrics implements JobExecutionListener {
 		}
 		Map<RowStatus, Long> rows = JobProgress.statuses(execution);
 		rows.forEach((status, count) -> meters.counter("leadline.rows", "status", status.label()).increment(count));
-		meters.counter("leadline.credits.charged").increment(rows.getOrDefault(RowStatus.OK, 0L));
+		meters.counter("leadline.credits.charged").increment(JobProgress.chargedRows(execution));
 		catalog.view(EnrichmentRequest.from(execution.getJobParameters()).jobId())
 			.flatMap(this::summaryOf)
 			.ifPresent(summary -> {

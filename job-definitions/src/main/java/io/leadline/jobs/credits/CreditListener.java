@@ -43,10 +43,7 @@ public final class CreditListener implements JobExecutionListener {
 			return;
 		}
 		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
-		long ok = JobProgress.statuses(execution).entrySet().stream()
-			.filter(e -> e.getKey().isCharged())
-			.mapToLong(e -> e.getValue())
-			.sum();
+		long ok = JobProgress.chargedRows(execution);
 		ledger.settle(request.jobId(), ok);
 		log.info("job {} settled: {} {} rows charged to account {}", request.jobId(), ok, RowStatus.OK.label(),
 				request.owner());

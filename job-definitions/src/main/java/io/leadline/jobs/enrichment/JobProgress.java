@@ -55,6 +55,15 @@ public record JobProgress(long total, long done, Duration elapsed) {
 	 * @param history every execution of the job's instance: a restarted partition resumes after its
 	 * committed rows, so write counts add up across executions without counting a row twice
 	 */
+	/** Rows a completed execution charges credits for ({@link RowStatus#isCharged()}). */
+	public static long chargedRows(JobExecution execution) {
+		return statuses(execution).entrySet()
+			.stream()
+			.filter(e -> e.getKey().isCharged())
+			.mapToLong(Map.Entry::getValue)
+			.sum();
+	}
+
 	public static JobProgress of(JobExecution execution, List<JobExecution> history) {
 		long estimate = execution.getJobParameters().getLong("rowCount", 0L);
 		long total = estimate;
