@@ -13,7 +13,8 @@ import java.util.function.Function;
  * tokens per minute (token buckets), calls in flight (a semaphore), and pauses. A pause, set from
  * a 429's Retry-After or when the provider's remaining-budget headers hit 0, holds back every
  * caller, so a retried call waits its turn instead of hammering. Thread-safe; one per provider per
- * job.
+ * JVM. The budgets and pauses live in this JVM, or in Redis ({@link Builder#sharedThrough}) so that
+ * every JVM draws from one budget; calls in flight are always this JVM's own.
  *
  * <pre>{@code
  * var groq = ProviderLimiter.builder("groq").requestsPerMinute(1_000).tokensPerMinute(250_000).maxInFlight(32).build();
@@ -29,19 +30,17 @@ public final class ProviderLimiter {
   private final String provider;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final TokenBucket requests;
-  private final TokenBucket tokens;
+  private final RateBudget budget;
   private final Semaphore inFlight;
   private final boolean honoursPauses;
-  private Instant pausedUntil = Instant.MIN;
 
   private ProviderLimiter(Builder builder) {
     this.provider = builder.provider;
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
     var now = clock.instant();
-    this.requests = builder.requestsPerMinute > 0 ? new TokenBucket(builder.requestsPerMinute, now) : null;
-    this.tokens = builder.tokensPerMinute > 0 ? new TokenBucket(builder.tokensPerMinute, now) : null;
+    this.budget = builder.shared == null ? new LocalBudget(builder.requestsPerMinute, builder.tokensPerMinute, now)
+        : builder.shared.budget(provider, builder.requestsPerMinute, builder.tokensPerMinute, now);
     this.inFlight = builder.maxInFlight > 0 ? new Semaphore(builder.maxInFlight, true) : null;
     this.honoursPauses = builder.honoursPauses;
   }
@@ -85,15 +84,15 @@ public final class ProviderLimiter {
   }
 
   /** Holds every caller back until {@code until}; an earlier instant never shortens a pause. */
-  public synchronized void pauseUntil(Instant until) {
-    if (honoursPauses && until.isAfter(pausedUntil)) {
-      pausedUntil = until;
+  public void pauseUntil(Instant until) {
+    if (honoursPauses) {
+      budget.pauseUntil(until, clock.instant());
     }
   }
 
   /** The instant callers wait for, when the provider is paused now. */
-  public synchronized Optional<Instant> pausedUntil() {
-    return pausedUntil.isAfter(clock.instant()) ? Optional.of(pausedUntil) : Optional.empty();
+  public Optional<Instant> pausedUntil() {
+    return budget.pausedUntil(clock.instant());
   }
 
   /**
@@ -118,10 +117,8 @@ public final class ProviderLimiter {
     pauseWhenExhausted(header, "requests", now);
     pauseWhenExhausted(header, "tokens", now);
     var remainingTokens = number(header.apply("x-ratelimit-remaining-tokens"));
-    if (tokens != null && remainingTokens != null) {
-      synchronized (this) {
-        tokens.atMost(remainingTokens, now);
-      }
+    if (remainingTokens != null) {
+      budget.tokensAtMost(remainingTokens, now);
     }
   }
 
@@ -133,45 +130,15 @@ public final class ProviderLimiter {
   }
 
   private void awaitBudget(long estimatedTokens) throws InterruptedException {
-    while (true) {
-      Duration wait;
-      synchronized (this) {
-        wait = waitFor(estimatedTokens, clock.instant());
-        if (wait.isZero()) {
-          take(estimatedTokens, clock.instant());
-          return;
-        }
-      }
-      // why: sleep outside the lock so other callers, pauses and permit reports are not held up
+    var wait = budget.take(estimatedTokens, clock.instant());
+    while (!wait.isZero()) {
       sleeper.sleep(wait);
+      wait = budget.take(estimatedTokens, clock.instant());
     }
   }
 
-  private Duration waitFor(long estimatedTokens, Instant now) {
-    if (pausedUntil.isAfter(now)) {
-      return Duration.between(now, pausedUntil);
-    }
-    var wait = requests == null ? Duration.ZERO : requests.waitFor(1, now);
-    if (tokens != null) {
-      var tokenWait = tokens.waitFor(estimatedTokens, now);
-      wait = tokenWait.compareTo(wait) > 0 ? tokenWait : wait;
-    }
-    return wait;
-  }
-
-  private void take(long estimatedTokens, Instant now) {
-    if (requests != null) {
-      requests.take(1, now);
-    }
-    if (tokens != null) {
-      tokens.take(estimatedTokens, now);
-    }
-  }
-
-  private synchronized void settle(long estimatedTokens, long actualTokens) {
-    if (tokens != null) {
-      tokens.adjust(estimatedTokens - actualTokens);
-    }
+  private void settle(long estimatedTokens, long actualTokens) {
+    budget.adjustTokens(estimatedTokens - actualTokens, clock.instant());
   }
 
   private void release() {
@@ -228,6 +195,7 @@ public final class ProviderLimiter {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.REAL;
     private boolean honoursPauses = true;
+    private RedisBudgets shared;
 
     private Builder(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider");
@@ -245,6 +213,12 @@ public final class ProviderLimiter {
 
     public Builder maxInFlight(int maxInFlight) {
       this.maxInFlight = (int) notNegative("maxInFlight", maxInFlight);
+      return this;
+    }
+
+    /** Keeps the budgets and pauses in Redis, shared with every other JVM calling this provider. */
+    public Builder sharedThrough(RedisBudgets shared) {
+      this.shared = Objects.requireNonNull(shared, "shared");
       return this;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.leadline.jobs.ratelimit.ProviderLimiter;
+import io.leadline.jobs.ratelimit.RedisBudgets;
 
 /**
  * The provider clients, one set per JVM: every partition of every job shares the same limiters,
@@ -49,16 +50,23 @@ public class ResearchConfig {
         .build();
   }
 
+  /** With a {@link RedisBudgets} (LEADLINE_REDIS_URL), every JVM draws from one budget per provider. */
   @Bean
-  ProviderLimiter serperLimiter(ResearchProperties properties) {
-    return ProviderLimiter.builder("serper").requestsPerMinute(properties.serperRpm())
-        .maxInFlight(properties.maxInFlight()).build();
+  ProviderLimiter serperLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
+    return limiter(SerperClient.PROVIDER, properties, shared).requestsPerMinute(properties.serperRpm()).build();
   }
 
   @Bean
-  ProviderLimiter groqLimiter(ResearchProperties properties) {
-    return ProviderLimiter.builder("groq").requestsPerMinute(properties.groqRpm())
-        .tokensPerMinute(properties.groqTpm()).maxInFlight(properties.maxInFlight()).build();
+  ProviderLimiter groqLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
+    return limiter(GroqClient.PROVIDER, properties, shared).requestsPerMinute(properties.groqRpm())
+        .tokensPerMinute(properties.groqTpm()).build();
+  }
+
+  private static ProviderLimiter.Builder limiter(String provider, ResearchProperties properties,
+      ObjectProvider<RedisBudgets> shared) {
+    var builder = ProviderLimiter.builder(provider).maxInFlight(properties.maxInFlight());
+    shared.ifAvailable(builder::sharedThrough);
+    return builder;
   }
 
   @Bean
