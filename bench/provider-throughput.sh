@@ -3,6 +3,7 @@
 #   A. no rate limit, 300 ms per call: Leadline's rows/s vs the bound concurrency / critical path
 #   B. under RPM limits with Leadline's limiter set just below them: share of the budget used, 429s
 #   C. the seed system's one-row-at-a-time loop on the same simulator, as a ratio
+#   D. as B, split over two processes at once that share the limiter through Redis (LEADLINE_REDIS_URL)
 #   bench/provider-throughput.sh                 # defaults below
 #   ROWS=3000 LATENCY_MS=300 bench/provider-throughput.sh
 # Writes bench/results/provider-throughput.{json,md}. Traffic goes to 127.0.0.1 only.
@@ -30,15 +31,33 @@ start_sim() { # latency serper_rpm groq_rpm
   echo "simulator did not start" >&2; exit 1
 }
 stop_sim() { kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; }
-trap stop_sim EXIT
+redis_pid=""
+start_redis() { # a redis-server from PATH, else the binary the tests' embedded-redis jar ships
+  local bin; bin=$(command -v redis-server || true)
+  if [ -z "$bin" ]; then
+    bin="$work/redis-server"
+    unzip -p ~/.m2/repository/com/github/codemonstur/embedded-redis/*/embedded-redis-*.jar \
+        redis-server-6.2.6-v5-linux-amd64 > "$bin" && chmod +x "$bin"
+  fi
+  redis_port=$((30000 + RANDOM % 10000))
+  "$bin" --port "$redis_port" --bind 127.0.0.1 --save '' > "$work/redis.log" 2>&1 &
+  redis_pid=$!
+  for _ in $(seq 1 50); do grep -q "Ready to accept" "$work/redis.log" && return; sleep 0.1; done
+  echo "redis did not start" >&2; exit 1
+}
+stop_all() { stop_sim; [ -z "$redis_pid" ] || kill "$redis_pid" 2>/dev/null || true; }
+trap stop_all EXIT
 enrich() { # list data-dir [extra env...]
   local list=$1 data=$2; shift 2
   env SERPER_API_KEY=sim GROQ_API_KEY=sim LEADLINE_SERPER_URL="http://127.0.0.1:$port" \
       LEADLINE_GROQ_URL="http://127.0.0.1:$port/openai/v1" LEADLINE_DATA_DIR="$data" \
       LEADLINE_RESEARCH_CONCURRENCY="$CONCURRENCY" "$@" \
       ./leadline enrich "$list" --format csv > "$data.log" 2>&1
-  id=$(grep -oE 'job [0-9a-f-]{36} started' "$data.log" | awk '{print $2}')
-  summary="$data/objects/outputs/local/$id/summary.json"
+  summary=$(summary_of "$data")
+}
+summary_of() { # data-dir of a finished enrich
+  local id; id=$(grep -oE 'job [0-9a-f-]{36} started' "$1.log" | awk '{print $2}')
+  echo "$1/objects/outputs/local/$id/summary.json"
 }
 field() { grep -oE "\"$1\" *: *[0-9.]+" "$2" | head -1 | grep -oE '[0-9.]+$'; }
 stat_of() { curl -s "http://127.0.0.1:$port/stats" | grep -oE "\"$1\":\{[^}]*\}" | grep -oE "\"$2\":[0-9]+" | grep -oE '[0-9]+$'; }
@@ -74,6 +93,28 @@ rate_c=$(echo "$seed" | grep -oE '"rowsPerSecond":[0-9.]+' | grep -oE '[0-9.]+$'
 speedup=$(calc "$rate_a / $rate_c" 1)
 echo "C: seed-style pipeline $rate_c rows/s; Leadline is ${speedup}x"
 
+# D. B's list split over two processes at once, sharing one budget through Redis
+start_redis
+start_sim "$LATENCY_MS" "$SERPER_RPM" "$GROQ_RPM"
+half=$((LIMITED_ROWS / 2))
+head -n $((half + 1)) "$work/limited.csv" > "$work/half-1.csv"
+{ head -n 1 "$work/limited.csv"; tail -n +$((half + 2)) "$work/limited.csv"; } > "$work/half-2.csv"
+shared=(LEADLINE_REDIS_URL="redis://127.0.0.1:$redis_port" LEADLINE_SERPER_RPM=$((SERPER_RPM * 95 / 100))
+        LEADLINE_GROQ_RPM=$((GROQ_RPM * 95 / 100)))
+enrich "$work/half-1.csv" "$PWD/$work/d1" "${shared[@]}" & first=$!
+enrich "$work/half-2.csv" "$PWD/$work/d2" "${shared[@]}" & second=$!
+wait "$first" "$second"
+d1=$(summary_of "$PWD/$work/d1"); d2=$(summary_of "$PWD/$work/d2")
+ok_d=$(( $(field ok "$d1") + $(field ok "$d2") ))
+# why: the processes start together, so the slower one's enrich step is the pair's
+enrich_d=$(calc "$(field enrichSeconds "$d1") > $(field enrichSeconds "$d2") ? $(field enrichSeconds "$d1") : $(field enrichSeconds "$d2")" 1)
+serper_429_d=$(stat_of serper rejected429); serper_rpm_d=$(stat_of serper busiestMinute)
+groq_429_d=$(stat_of groq rejected429); groq_rpm_d=$(stat_of groq busiestMinute)
+stop_sim
+serper_share_d=$(calc "$serper_rpm_d / $SERPER_RPM")
+groq_share_d=$(calc "$groq_rpm_d / $GROQ_RPM")
+echo "D: two processes, $ok_d rows, slower enrich step ${enrich_d}s (B: ${enrich_b}s); busiest minute: serper $serper_rpm_d of $SERPER_RPM ($serper_share_d), 429s $serper_429_d; groq $groq_rpm_d of $GROQ_RPM ($groq_share_d), 429s $groq_429_d"
+
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"')"
 cat > bench/results/provider-throughput.json <<JSON
 {
@@ -87,7 +128,10 @@ cat > bench/results/provider-throughput.json <<JSON
   "rate_limited": { "rows": $LIMITED_ROWS, "rows_researched": $ok_b, "enrich_seconds": $enrich_b,
                     "serper": { "limit_rpm": $SERPER_RPM, "busiest_minute": $serper_rpm_used, "share": $serper_share, "http_429": $serper_429 },
                     "groq": { "limit_rpm": $GROQ_RPM, "busiest_minute": $groq_rpm_used, "share": $groq_share, "http_429": $groq_429 } },
-  "seed_style": { "rows": $SEED_ROWS, "rows_per_second": $rate_c, "leadline_speedup": $speedup }
+  "seed_style": { "rows": $SEED_ROWS, "rows_per_second": $rate_c, "leadline_speedup": $speedup },
+  "two_processes_shared_limits": { "rows": $LIMITED_ROWS, "rows_researched": $ok_d, "enrich_seconds_slower_process": $enrich_d,
+                    "serper": { "limit_rpm": $SERPER_RPM, "busiest_minute": $serper_rpm_d, "share": $serper_share_d, "http_429": $serper_429_d },
+                    "groq": { "limit_rpm": $GROQ_RPM, "busiest_minute": $groq_rpm_d, "share": $groq_share_d, "http_429": $groq_429_d } }
 }
 JSON
 cat > bench/results/provider-throughput.md <<MD
@@ -100,5 +144,6 @@ cat > bench/results/provider-throughput.md <<MD
 | A. no rate limit, $ROWS rows | **$rate_a rows/s** = **$share_bound ×** the bound of $bound rows/s (concurrency ÷ 3 × latency); peak in flight: serper $peak_serper, groq $peak_groq |
 | B. limits serper $SERPER_RPM / groq $GROQ_RPM RPM, limiter at 95 %, $LIMITED_ROWS rows | busiest sliding minute: serper **$serper_rpm_used** requests = **$serper_share** of its limit, **$serper_429** × 429; groq **$groq_rpm_used** = **$groq_share**, **$groq_429** × 429 |
 | C. seed-style one row at a time, $SEED_ROWS rows | $rate_c rows/s → Leadline is **${speedup} ×** faster |
+| D. B's rows split over two processes at once, limiter shared through Redis | busiest sliding minute: serper **$serper_rpm_d** = **$serper_share_d** of its limit, **$serper_429_d** × 429; groq **$groq_rpm_d** = **$groq_share_d**, **$groq_429_d** × 429; $ok_d rows; slower process's enrich step ${enrich_d} s (B alone: ${enrich_b} s) |
 MD
 cat bench/results/provider-throughput.md

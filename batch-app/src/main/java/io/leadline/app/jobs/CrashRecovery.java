@@ -46,7 +46,7 @@ public class CrashRecovery {
 
 	/** Running according to Batch, but no live process holds it. */
 	public boolean isOrphaned(JobExecution execution) {
-		return execution.getStatus().isRunning() && !leases.isRunningElsewhereOrHere(execution.getId());
+		return execution.getStatus().isRunning() && !leases.isHeld(execution);
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class CrashRecovery {
 		if (!execution.getStatus().isRunning()) {
 			return execution;
 		}
-		if (leases.isRunningElsewhereOrHere(execution.getId())) {
+		if (leases.isHeld(execution)) {
 			String holder = leases.find(execution.getId()).map(ExecutionLease::describe).orElse("another process");
 			throw new JobInUseException("job is running in " + holder + "; stop it first or wait for it");
 		}

@@ -44,9 +44,12 @@ public class EnrichmentLauncher {
 
 	private final CreditLedger credits;
 
+	private final ExecutionLeases leases;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits) {
+			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits, ExecutionLeases leases) {
 		this.recovery = recovery;
+		this.leases = leases;
 		this.credits = credits;
 		this.jobOperator = jobOperator;
 		this.enrichmentJob = enrichmentJob;
@@ -71,7 +74,7 @@ public class EnrichmentLauncher {
 
 	/** Runs the job to its end in the calling thread. */
 	public JobExecution run(EnrichmentRequest request) throws Exception {
-		return jobOperator.start(enrichmentJob, request.toJobParameters());
+		return leases.claim(jobOperator.start(enrichmentJob, request.toJobParameters()));
 	}
 
 	/**
@@ -84,7 +87,7 @@ public class EnrichmentLauncher {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		return jobOperator.restart(recovery.recoverIfOrphaned(last));
+		return leases.claim(jobOperator.restart(recovery.recoverIfOrphaned(last)));
 	}
 
 	/** Asks a running job to stop at its next commit; it can be restarted later. */

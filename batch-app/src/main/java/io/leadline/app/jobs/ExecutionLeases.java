@@ -5,6 +5,9 @@ import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +45,9 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 
 	private final long pid = ProcessHandle.current().pid();
 
+	private final Timestamp processStartedAt = ProcessHandle.current().info().startInstant().map(Timestamp::from)
+		.orElse(null);
+
 	private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -59,9 +66,34 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	public void beforeJob(JobExecution execution) {
 		long id = execution.getId();
 		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", id);
-		jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, heartbeat_at) VALUES (?, ?, ?, ?)", id, host,
-				pid, now());
+		jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, process_started_at, heartbeat_at)"
+				+ " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
 		held.add(id);
+	}
+
+	/**
+	 * Holds an execution this process launched from the moment it is queued, before it begins (a
+	 * server runs a few jobs at once; the rest wait their turn). Nothing to do for one that a
+	 * synchronous launch already finished.
+	 */
+	public JobExecution claim(JobExecution execution) {
+		if (!execution.getStatus().isRunning()) {
+			return execution;
+		}
+		long id = execution.getId();
+		try {
+			int claimed = jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, process_started_at, heartbeat_at)"
+					+ " SELECT ?, ?, ?, ?, ? FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND END_TIME IS NULL"
+					+ " AND NOT EXISTS (SELECT 1 FROM job_leases WHERE job_execution_id = ?)", id, host, pid,
+					processStartedAt, now(), id, id);
+			if (claimed == 1) {
+				held.add(id);
+			}
+		}
+		catch (DuplicateKeyException e) {
+			// why: the job began meanwhile and beforeJob took the lease
+		}
+		return execution;
 	}
 
 	@Override
@@ -71,14 +103,26 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	}
 
 	public Optional<ExecutionLease> find(long executionId) {
-		return jdbc.query("SELECT host, pid, heartbeat_at FROM job_leases WHERE job_execution_id = ?",
-				(rs, n) -> new ExecutionLease(executionId, rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()),
+		return jdbc.query(
+				"SELECT host, pid, process_started_at, heartbeat_at FROM job_leases WHERE job_execution_id = ?",
+				(rs, n) -> new ExecutionLease(executionId, rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3)),
+						rs.getTimestamp(4).toInstant()),
 				executionId).stream().findFirst();
 	}
 
-	/** True when a live process holds this execution; an execution without a lease has no owner. */
-	public boolean isRunningElsewhereOrHere(long executionId) {
-		return find(executionId).map(lease -> lease.isLive(host, clock.instant(), STALE_AFTER)).orElse(false);
+	/**
+	 * True when a live process holds this execution. One without a lease has no owner, unless it
+	 * was created moments ago and its launcher is still writing the lease.
+	 */
+	public boolean isHeld(JobExecution execution) {
+		Instant now = clock.instant();
+		return find(execution.getId()).map(lease -> lease.isLive(host, now, STALE_AFTER))
+			.orElseGet(() -> isJustCreated(execution, now));
+	}
+
+	private static boolean isJustCreated(JobExecution execution, Instant now) {
+		LocalDateTime created = execution.getCreateTime();
+		return created != null && created.isAfter(LocalDateTime.ofInstant(now, ZoneId.systemDefault()).minus(STALE_AFTER));
 	}
 
 	private void beat() {
@@ -91,6 +135,10 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 			// why: a missed beat is retried in 5 s; only a long outage lets another host take over
 			log.warn("heartbeat failed: {}", e.getMessage());
 		}
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	private Timestamp now() {

@@ -12,14 +12,13 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
+import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.InsufficientCreditsException;
@@ -58,9 +57,7 @@ public class NightlyInbox {
 
 	private final ObjectStore store;
 
-	private final JobOperator jobOperator;
-
-	private final Job enrichmentJob;
+	private final EnrichmentLauncher launcher;
 
 	private final JobCatalog catalog;
 
@@ -70,11 +67,10 @@ public class NightlyInbox {
 
 	private final InputLimits limits;
 
-	NightlyInbox(ObjectStore store, JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
+	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobCatalog catalog, CreditLedger credits,
+			EnrichmentProperties properties, InputLimits limits) {
 		this.store = store;
-		this.jobOperator = jobOperator;
-		this.enrichmentJob = enrichmentJob;
+		this.launcher = launcher;
 		this.catalog = catalog;
 		this.credits = credits;
 		this.properties = properties;
@@ -148,7 +144,7 @@ public class NightlyInbox {
 	 */
 	private boolean startedHere(UUID jobId, EnrichmentRequest request) throws Exception {
 		try {
-			jobOperator.start(enrichmentJob, request.toJobParameters());
+			launcher.run(request);
 			return true;
 		}
 		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException

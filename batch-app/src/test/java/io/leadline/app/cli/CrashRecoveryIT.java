@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,9 +157,7 @@ class CrashRecoveryIT {
 
 	@Test
 	void neverTouchesAJobThatALiveProcessIsRunning() throws Exception {
-		// why: slow enough that three more JVMs can start and ask while the job still runs
-		providers.serper = query -> slow(ProviderWire.searchResultsFor(query), 250);
-		providers.groq = call -> slow(ProviderWire.answerFor(call), 250);
+		slowProviders();
 		Path data = Files.createDirectories(work.resolve("data"));
 		LeadlineProcess leadline = new LeadlineProcess(data, Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY,
 				"GROQ_API_KEY", FakeProviders.GROQ_KEY, "LEADLINE_SERPER_URL", providers.settings().serperUrl(),
@@ -167,10 +166,18 @@ class CrashRecoveryIT {
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString());
 		awaitCommittedChunks(data, 1);
 		String jobId = jobIdIn(Files.readString(running.out()));
+		// why: the job must still run however slowly three more JVMs start on a busy machine, so its
+		// next searches wait for the checks (well within the 60 s read timeout)
+		CountDownLatch checked = new CountDownLatch(1);
+		providers.serper = query -> {
+			awaitQuietly(checked, 45);
+			return ProviderWire.searchResultsFor(query);
+		};
 
 		var restart = leadline.run("restart", jobId);
 		var abandon = leadline.run("abandon", jobId);
 		var show = leadline.run("show", jobId);
+		checked.countDown();
 
 		assertThat(restart.exitCode()).isEqualTo(2);
 		assertThat(restart.err()).contains("job is running in pid " + running.process().pid());
@@ -184,6 +191,15 @@ class CrashRecoveryIT {
 	private void slowProviders() {
 		providers.serper = query -> slow(ProviderWire.searchResultsFor(query), 60);
 		providers.groq = call -> slow(ProviderWire.answerFor(call), 60);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch, long seconds) {
+		try {
+			latch.await(seconds, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static MockResponse slow(MockResponse response, long millis) {
