@@ -1,5 +1,6 @@
 package io.leadline.jobs.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class S3ObjectOutput extends ObjectOutput {
     finished = true;
     try {
       if (uploadId == null) {
-        s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(copyOfFilled()));
+        s3.putObject(put -> put.bucket(bucket).key(key), filledPart());
         return;
       }
       if (filled > 0) {
@@ -99,13 +100,20 @@ final class S3ObjectOutput extends ObjectOutput {
   private void sendPart() {
     int number = parts.size() + 1;
     String etag = s3.uploadPart(upload -> upload.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-        RequestBody.fromBytes(copyOfFilled())).eTag();
+        filledPart()).eTag();
     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
     filled = 0;
   }
 
-  private byte[] copyOfFilled() {
-    return java.util.Arrays.copyOf(part, filled);
+  /**
+   * The filled bytes, not a copy: the SDK reads them (to sign, to send, again on a retry) before
+   * the call returns, and only then is the part refilled. A copy, as RequestBody.fromBytes makes,
+   * would hold the part in memory twice.
+   */
+  private RequestBody filledPart() {
+    int length = filled;
+    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(part, 0, length), length,
+        "application/octet-stream");
   }
 
   private void abortUpload() {

@@ -40,7 +40,12 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   public StorageProperties.S3 settings(String bucket) {
-    return new StorageProperties.S3(bucket, "us-east-1", endpoint(), true, ACCESS_KEY, SECRET_KEY);
+    return settings(endpoint(), bucket);
+  }
+
+  /** Settings for a server started elsewhere, e.g. by the JVM that forked this one. */
+  public static StorageProperties.S3 settings(URI endpoint, String bucket) {
+    return new StorageProperties.S3(bucket, "us-east-1", endpoint, true, ACCESS_KEY, SECRET_KEY);
   }
 
   @Override
