@@ -62,6 +62,16 @@ summary_of() { # data-dir of a finished enrich
 field() { grep -oE "\"$1\" *: *[0-9.]+" "$2" | head -1 | grep -oE '[0-9.]+$'; }
 stat_of() { curl -s "http://127.0.0.1:$port/stats" | grep -oE "\"$1\":\{[^}]*\}" | grep -oE "\"$2\":[0-9]+" | grep -oE '[0-9]+$'; }
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+read_limits() { # after a rate-limited run: each provider's busiest minute and 429s, as text, JSON and Markdown
+  local s429 srpm g429 grpm sshare gshare
+  s429=$(stat_of serper rejected429); srpm=$(stat_of serper busiestMinute)
+  g429=$(stat_of groq rejected429); grpm=$(stat_of groq busiestMinute)
+  sshare=$(calc "$srpm / $SERPER_RPM"); gshare=$(calc "$grpm / $GROQ_RPM")
+  limits_text="busiest minute: serper $srpm of $SERPER_RPM ($sshare), 429s $s429; groq $grpm of $GROQ_RPM ($gshare), 429s $g429"
+  limits_json="\"serper\": { \"limit_rpm\": $SERPER_RPM, \"busiest_minute\": $srpm, \"share\": $sshare, \"http_429\": $s429 },
+                    \"groq\": { \"limit_rpm\": $GROQ_RPM, \"busiest_minute\": $grpm, \"share\": $gshare, \"http_429\": $g429 }"
+  limits_md="busiest sliding minute: serper **$srpm** requests = **$sshare** of its limit, **$s429** × 429; groq **$grpm** = **$gshare**, **$g429** × 429"
+}
 
 # A. unlimited
 start_sim "$LATENCY_MS" 0 0
@@ -78,12 +88,9 @@ echo "A: $ok_a rows researched in ${enrich_a}s = $rate_a rows/s; bound $bound ro
 start_sim "$LATENCY_MS" "$SERPER_RPM" "$GROQ_RPM"
 enrich "$work/limited.csv" "$PWD/$work/b" LEADLINE_SERPER_RPM=$((SERPER_RPM * 95 / 100)) LEADLINE_GROQ_RPM=$((GROQ_RPM * 95 / 100))
 ok_b=$(field ok "$summary"); enrich_b=$(field enrichSeconds "$summary")
-serper_429=$(stat_of serper rejected429); serper_rpm_used=$(stat_of serper busiestMinute)
-groq_429=$(stat_of groq rejected429); groq_rpm_used=$(stat_of groq busiestMinute)
-stop_sim
-serper_share=$(calc "$serper_rpm_used / $SERPER_RPM")
-groq_share=$(calc "$groq_rpm_used / $GROQ_RPM")
-echo "B: $ok_b rows in ${enrich_b}s; busiest minute: serper $serper_rpm_used of $SERPER_RPM ($serper_share), 429s $serper_429; groq $groq_rpm_used of $GROQ_RPM ($groq_share), 429s $groq_429"
+read_limits; stop_sim
+text_b=$limits_text; json_b=$limits_json; md_b=$limits_md
+echo "B: $ok_b rows in ${enrich_b}s; $text_b"
 
 # C. the seed's one-row-at-a-time loop
 start_sim "$LATENCY_MS" 0 0
@@ -108,12 +115,8 @@ d1=$(summary_of "$PWD/$work/d1"); d2=$(summary_of "$PWD/$work/d2")
 ok_d=$(( $(field ok "$d1") + $(field ok "$d2") ))
 # why: the processes start together, so the slower one's enrich step is the pair's
 enrich_d=$(calc "$(field enrichSeconds "$d1") > $(field enrichSeconds "$d2") ? $(field enrichSeconds "$d1") : $(field enrichSeconds "$d2")" 1)
-serper_429_d=$(stat_of serper rejected429); serper_rpm_d=$(stat_of serper busiestMinute)
-groq_429_d=$(stat_of groq rejected429); groq_rpm_d=$(stat_of groq busiestMinute)
-stop_sim
-serper_share_d=$(calc "$serper_rpm_d / $SERPER_RPM")
-groq_share_d=$(calc "$groq_rpm_d / $GROQ_RPM")
-echo "D: two processes, $ok_d rows, slower enrich step ${enrich_d}s (B: ${enrich_b}s); busiest minute: serper $serper_rpm_d of $SERPER_RPM ($serper_share_d), 429s $serper_429_d; groq $groq_rpm_d of $GROQ_RPM ($groq_share_d), 429s $groq_429_d"
+read_limits; stop_sim
+echo "D: two processes, $ok_d rows, slower enrich step ${enrich_d}s (B: ${enrich_b}s); $limits_text"
 
 machine="$(nproc) cores, $(java -version 2>&1 | head -1 | tr -d '"')"
 cat > bench/results/provider-throughput.json <<JSON
@@ -126,12 +129,10 @@ cat > bench/results/provider-throughput.json <<JSON
                  "bound_rows_per_second": $bound, "bound_formula": "concurrency / (3 x latency): two searches in parallel, then research, then opener",
                  "ratio_to_bound": $share_bound, "cache_hits": $hits_a, "peak_in_flight": { "serper": $peak_serper, "groq": $peak_groq } },
   "rate_limited": { "rows": $LIMITED_ROWS, "rows_researched": $ok_b, "enrich_seconds": $enrich_b,
-                    "serper": { "limit_rpm": $SERPER_RPM, "busiest_minute": $serper_rpm_used, "share": $serper_share, "http_429": $serper_429 },
-                    "groq": { "limit_rpm": $GROQ_RPM, "busiest_minute": $groq_rpm_used, "share": $groq_share, "http_429": $groq_429 } },
+                    $json_b },
   "seed_style": { "rows": $SEED_ROWS, "rows_per_second": $rate_c, "leadline_speedup": $speedup },
   "two_processes_shared_limits": { "rows": $LIMITED_ROWS, "rows_researched": $ok_d, "enrich_seconds_slower_process": $enrich_d,
-                    "serper": { "limit_rpm": $SERPER_RPM, "busiest_minute": $serper_rpm_d, "share": $serper_share_d, "http_429": $serper_429_d },
-                    "groq": { "limit_rpm": $GROQ_RPM, "busiest_minute": $groq_rpm_d, "share": $groq_share_d, "http_429": $groq_429_d } }
+                    $limits_json }
 }
 JSON
 cat > bench/results/provider-throughput.md <<MD
@@ -142,8 +143,8 @@ cat > bench/results/provider-throughput.md <<MD
 | run | figure |
 |---|---|
 | A. no rate limit, $ROWS rows | **$rate_a rows/s** = **$share_bound ×** the bound of $bound rows/s (concurrency ÷ 3 × latency); peak in flight: serper $peak_serper, groq $peak_groq |
-| B. limits serper $SERPER_RPM / groq $GROQ_RPM RPM, limiter at 95 %, $LIMITED_ROWS rows | busiest sliding minute: serper **$serper_rpm_used** requests = **$serper_share** of its limit, **$serper_429** × 429; groq **$groq_rpm_used** = **$groq_share**, **$groq_429** × 429 |
+| B. limits serper $SERPER_RPM / groq $GROQ_RPM RPM, limiter at 95 %, $LIMITED_ROWS rows | $md_b |
 | C. seed-style one row at a time, $SEED_ROWS rows | $rate_c rows/s → Leadline is **${speedup} ×** faster |
-| D. B's rows split over two processes at once, limiter shared through Redis | busiest sliding minute: serper **$serper_rpm_d** = **$serper_share_d** of its limit, **$serper_429_d** × 429; groq **$groq_rpm_d** = **$groq_share_d**, **$groq_429_d** × 429; $ok_d rows; slower process's enrich step ${enrich_d} s (B alone: ${enrich_b} s) |
+| D. B's rows split over two processes at once, limiter shared through Redis | $limits_md; $ok_d rows; slower process's enrich step ${enrich_d} s (B alone: ${enrich_b} s) |
 MD
 cat bench/results/provider-throughput.md
