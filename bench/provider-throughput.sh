@@ -114,7 +114,7 @@ wait "$first" "$second"
 d1=$(summary_of "$PWD/$work/d1"); d2=$(summary_of "$PWD/$work/d2")
 ok_d=$(( $(field ok "$d1") + $(field ok "$d2") ))
 # why: the processes start together, so the slower one's enrich step is the pair's
-enrich_d=$(calc "$(field enrichSeconds "$d1") > $(field enrichSeconds "$d2") ? $(field enrichSeconds "$d1") : $(field enrichSeconds "$d2")" 1)
+enrich_d=$(calc "($(field enrichSeconds "$d1") > $(field enrichSeconds "$d2") ? $(field enrichSeconds "$d1") : $(field enrichSeconds "$d2"))" 1)
 read_limits; stop_sim
 echo "D: two processes, $ok_d rows, slower enrich step ${enrich_d}s (B: ${enrich_b}s); $limits_text"
 

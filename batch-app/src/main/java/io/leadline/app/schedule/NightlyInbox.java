@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,11 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +54,12 @@ public class NightlyInbox {
 
 	private static final String REASON_SUFFIX = ".reason.txt";
 
+	/**
+	 * A sweep creates a job's instance and its first execution moments apart; an instance still
+	 * without an execution this much later was left by a sweep that died in between.
+	 */
+	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
+
 	/** What happened to one inbox file in a sweep. */
 	public record Handled(String key, UUID jobId, String outcome) {
 	}
@@ -58,6 +67,8 @@ public class NightlyInbox {
 	private final ObjectStore store;
 
 	private final EnrichmentLauncher launcher;
+
+	private final JobRepository jobRepository;
 
 	private final JobCatalog catalog;
 
@@ -67,10 +78,11 @@ public class NightlyInbox {
 
 	private final InputLimits limits;
 
-	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobCatalog catalog, CreditLedger credits,
-			EnrichmentProperties properties, InputLimits limits) {
+	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
+			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
 		this.store = store;
 		this.launcher = launcher;
+		this.jobRepository = jobRepository;
 		this.catalog = catalog;
 		this.credits = credits;
 		this.properties = properties;
@@ -89,8 +101,8 @@ public class NightlyInbox {
 
 	private Handled handle(ObjectInfo file) throws IOException {
 		String owner = ownerOf(file.key());
-		UUID jobId = UUID.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
-		if (catalog.instance(jobId).isPresent()) {
+		UUID jobId = jobIdOf(owner, file);
+		if (catalog.instance(jobId).filter(instance -> !wasStranded(instance)).isPresent()) {
 			try {
 				moveTo(file.key(), "done");
 			}
@@ -154,6 +166,31 @@ public class NightlyInbox {
 			}
 			throw refused;
 		}
+	}
+
+	/** The same file (owner, key and content) always makes the same job. */
+	static UUID jobIdOf(String owner, ObjectInfo file) {
+		return UUID.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Removes an instance a dead sweep left without an execution, so the file can run after all. */
+	private boolean wasStranded(JobInstance instance) {
+		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
+			return false;
+		}
+		try {
+			Thread.sleep(STRANDED_AFTER.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
+			return false;
+		}
+		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again", instance.getId());
+		jobRepository.deleteJobInstance(instance);
+		return true;
 	}
 
 	/** The file's own {@code NAME.service.json}, else the owner's default, else the generic one. */

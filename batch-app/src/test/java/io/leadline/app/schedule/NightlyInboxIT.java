@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.UUID;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +26,7 @@ import io.leadline.app.LeadlineApplication;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerKind;
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -77,6 +81,26 @@ class NightlyInboxIT {
 				"inbox/ann/failed/brochure.csv.reason.txt");
 		assertThat(instances).anySatisfy(instance -> assertThat(
 				jobs.getLastJobExecution(instance).getJobParameters().getString("service")).contains("Inbox-only offer"));
+	}
+
+	@Test
+	void runsAFileWhoseSweepDiedBetweenCreatingItsJobAndStartingIt() throws Exception {
+		ObjectStore store = first.getBean(ObjectStore.class);
+		drop(store, "inbox/ann/may.csv", "Name,Email\nDee,dee@gamma.example\n");
+		UUID jobId = NightlyInbox.jobIdOf("ann", store.stat("inbox/ann/may.csv").orElseThrow());
+		JobRepository jobs = first.getBean(JobRepository.class);
+		jobs.createJobInstance(EnrichmentJobConfig.JOB,
+				new JobParametersBuilder().addString(EnrichmentRequest.JOB_ID, jobId.toString()).toJobParameters());
+
+		List<NightlyInbox.Handled> handled = second.getBean(NightlyInbox.class).sweep();
+
+		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly("started");
+		JobInstance instance = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10).stream()
+			.filter(candidate -> jobs.getLastJobExecution(candidate).getJobParameters().getString(EnrichmentRequest.JOB_ID)
+				.equals(jobId.toString()))
+			.findFirst().orElseThrow();
+		assertThat(jobs.getLastJobExecution(instance).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(keys(store, "inbox/ann/")).containsExactly("inbox/ann/done/may.csv");
 	}
 
 	private ConfigurableApplicationContext instance() {

@@ -24,7 +24,7 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
 		int partitions, String exportPath) {
 
-	static final String JOB_ID = "jobId";
+	public static final String JOB_ID = "jobId";
 
 	// why: the job repository stores a parameter value in 2,500 characters
 	private static final int MAX_PARAMETER_CHARS = 2_500;
