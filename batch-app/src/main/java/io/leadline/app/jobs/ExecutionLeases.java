@@ -37,6 +37,9 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	/** A lease from another host is stale after this long without a heartbeat. */
 	static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
+	private static final String INSERT_LEASE = "INSERT INTO job_leases"
+			+ " (job_execution_id, host, pid, process_started_at, heartbeat_at)";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -66,8 +69,7 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	public void beforeJob(JobExecution execution) {
 		long id = execution.getId();
 		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", id);
-		jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, process_started_at, heartbeat_at)"
-				+ " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
+		jdbc.update(INSERT_LEASE + " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
 		held.add(id);
 	}
 
@@ -82,7 +84,7 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 		}
 		long id = execution.getId();
 		try {
-			int claimed = jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, process_started_at, heartbeat_at)"
+			int claimed = jdbc.update(INSERT_LEASE
 					+ " SELECT ?, ?, ?, ?, ? FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND END_TIME IS NULL"
 					+ " AND NOT EXISTS (SELECT 1 FROM job_leases WHERE job_execution_id = ?)", id, host, pid,
 					processStartedAt, now(), id, id);

@@ -38,14 +38,15 @@ final class RedisBudget implements RateBudget {
 
   @Override
   public void adjustTokens(long delta, Instant now) {
-    if (shared(now, () -> run("adjust", delta)).isEmpty()) {
+    // why: without a tokens-per-minute budget there is nothing to correct, so no round trip to Redis
+    if (tokensPerMinute > 0 && shared(now, () -> run("adjust", delta)).isEmpty()) {
       fallback.adjustTokens(delta, now);
     }
   }
 
   @Override
   public void tokensAtMost(long remaining, Instant now) {
-    if (shared(now, () -> run("at-most", remaining)).isEmpty()) {
+    if (tokensPerMinute > 0 && shared(now, () -> run("at-most", remaining)).isEmpty()) {
       fallback.tokensAtMost(remaining, now);
     }
   }
