@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * Leadline's one entry point. {@code serve} starts the REST API (a servlet web application that
- * runs until stopped); operator commands ({@code enrich}, {@code jobs}, {@code restart},
- * {@code token}) start a context without a web server, run, and exit with the command's code.
+ * Leadline's one entry point. {@code serve} starts the REST API (a servlet web
+ * application that runs until stopped); operator commands ({@code enrich}, {@code jobs},
+ * {@code restart}, {@code token}) start a context without a web server, run, and exit
+ * with the command's code.
  */
 @SpringBootApplication(scanBasePackages = { "io.leadline.app", "io.leadline.jobs" })
 public class LeadlineApplication {
@@ -25,14 +26,16 @@ public class LeadlineApplication {
 		SpringApplication app = new SpringApplication(LeadlineApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		app.setAdditionalProfiles("cli");
-		// why: command arguments are the CLI's, not Spring properties (--out must not become a setting)
+		// why: command arguments are the CLI's, not Spring properties (--out must not
+		// become a setting)
 		app.setAddCommandLineProperties(false);
 		int exitCode;
 		try {
 			exitCode = SpringApplication.exit(app.run(args));
 		}
 		catch (RuntimeException e) {
-			// why: the console log is off for commands, so a failed start would otherwise be silent
+			// why: the console log is off for commands, so a failed start would otherwise
+			// be silent
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
 			System.err.println("leadline: cannot start: " + cause.getMessage().lines().findFirst().orElse(""));
 			exitCode = 1;
@@ -40,16 +43,21 @@ public class LeadlineApplication {
 		System.exit(exitCode);
 	}
 
-	/** Arguments after {@code serve} are Spring properties, e.g. {@code --server.port=9090}. */
+	/**
+	 * Arguments after {@code serve} are Spring properties, e.g.
+	 * {@code --server.port=9090}.
+	 */
 	private static void serve(String[] args) {
 		SpringApplication app = new SpringApplication(LeadlineApplication.class);
 		app.setWebApplicationType(WebApplicationType.SERVLET);
 		app.setAdditionalProfiles(SERVE);
 		if ("true".equalsIgnoreCase(System.getenv("LEADLINE_LOG_JSON"))) {
-			// why: one JSON object per line (Elastic Common Schema) for log shippers; Boot writes it natively
+			// why: one JSON object per line (Elastic Common Schema) for log shippers;
+			// Boot writes it natively
 			app.setDefaultProperties(java.util.Map.of("logging.structured.format.console", "ecs",
 					"logging.structured.format.file", "ecs"));
 		}
 		app.run(args);
 	}
+
 }

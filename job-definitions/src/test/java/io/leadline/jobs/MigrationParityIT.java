@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The same Flyway migrations give H2 (embedded default) and PostgreSQL (production) the same app tables. */
+/**
+ * The same Flyway migrations give H2 (embedded default) and PostgreSQL (production) the
+ * same app tables.
+ */
 class MigrationParityIT {
 
 	@Test
@@ -42,7 +45,10 @@ class MigrationParityIT {
 			.migrate();
 	}
 
-	/** table.column → type and nullability, for every table that is not Batch's or Flyway's. */
+	/**
+	 * table.column → type and nullability, for every table that is not Batch's or
+	 * Flyway's.
+	 */
 	private static Map<String, String> appColumns(String url, String user, String schema) throws SQLException {
 		Map<String, String> columns = new TreeMap<>();
 		try (Connection db = DriverManager.getConnection(url, user, "");
@@ -53,8 +59,8 @@ class MigrationParityIT {
 					continue;
 				}
 				String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
-				columns.put(table + "." + column,
-						type(rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE")) + (rs.getInt("NULLABLE") == 0 ? " not null" : ""));
+				columns.put(table + "." + column, type(rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"))
+						+ (rs.getInt("NULLABLE") == 0 ? " not null" : ""));
 			}
 		}
 		return columns;
@@ -62,7 +68,8 @@ class MigrationParityIT {
 
 	private static String type(String name, int size) {
 		String type = name.toLowerCase(Locale.ROOT);
-		// why: H2 turns TEXT into CHARACTER VARYING of its maximum length; both are unbounded text
+		// why: H2 turns TEXT into CHARACTER VARYING of its maximum length; both are
+		// unbounded text
 		if (type.contains("char") && size >= 1_000_000_000) {
 			return "text";
 		}
@@ -86,4 +93,5 @@ class MigrationParityIT {
 		}
 		return type;
 	}
+
 }

@@ -80,4 +80,5 @@ class AccountController {
 		return AccountResponse.of(ledger.grant(id, grant.amount(), grant.reason() + " (by " + admin.accountId() + ")"),
 				false);
 	}
+
 }

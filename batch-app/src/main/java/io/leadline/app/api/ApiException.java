@@ -2,7 +2,10 @@ package io.leadline.app.api;
 
 import org.springframework.http.HttpStatus;
 
-/** An answer other than success, with its HTTP status and the stable {@code code} clients switch on. */
+/**
+ * An answer other than success, with its HTTP status and the stable {@code code} clients
+ * switch on.
+ */
 final class ApiException extends RuntimeException {
 
 	private final HttpStatus status;
@@ -35,4 +38,5 @@ final class ApiException extends RuntimeException {
 	String code() {
 		return code;
 	}
+
 }

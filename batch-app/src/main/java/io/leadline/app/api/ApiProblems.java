@@ -19,8 +19,8 @@ import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
 
 /**
- * Every error as an RFC 9457 problem detail with a stable {@code code} property: ours by type,
- * Spring MVC's own (bad JSON, missing part, wrong method...) by status.
+ * Every error as an RFC 9457 problem detail with a stable {@code code} property: ours by
+ * type, Spring MVC's own (bad JSON, missing part, wrong method...) by status.
  */
 @RestControllerAdvice
 @EnableConfigurationProperties(ApiProperties.class)
@@ -66,8 +66,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail body = withCode(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"the file is larger than the %d MB upload limit".formatted(api.maxUploadMb())),
+		ProblemDetail body = withCode(
+				ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+						"the file is larger than the %d MB upload limit".formatted(api.maxUploadMb())),
 				"file_too_large");
 		return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 	}
@@ -112,4 +113,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		return status.is4xxClientError() ? "invalid_request" : "internal_error";
 	}
+
 }

@@ -10,12 +10,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The REST API's limits.
  *
- * @param maxUploadMb {@code LEADLINE_MAX_UPLOAD_MB}: largest upload accepted (also set as the multipart limit)
+ * @param maxUploadMb {@code LEADLINE_MAX_UPLOAD_MB}: largest upload accepted (also set as
+ * the multipart limit)
  * @param concurrentJobs jobs this server runs at once; more wait as {@code queued}
  * @param queuedJobs jobs that may wait for a slot before a start is refused
  */
 @Validated
 @ConfigurationProperties("leadline.api")
-record ApiProperties(@DefaultValue("50") @Min(1) int maxUploadMb, @DefaultValue("4") @Min(1) @Max(64) int concurrentJobs,
-		@DefaultValue("1000") @Min(0) int queuedJobs) {
+record ApiProperties(@DefaultValue("50") @Min(1) int maxUploadMb,
+		@DefaultValue("4") @Min(1) @Max(64) int concurrentJobs, @DefaultValue("1000") @Min(0) int queuedJobs) {
 }

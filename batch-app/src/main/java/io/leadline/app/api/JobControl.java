@@ -32,9 +32,9 @@ import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * What API callers may do with jobs, owner checks included: a job or upload of another owner is
- * reported as not found. Starting reserves the job's credits first, so a short account gets an
- * honest 402 and no job.
+ * What API callers may do with jobs, owner checks included: a job or upload of another
+ * owner is reported as not found. Starting reserves the job's credits first, so a short
+ * account gets an honest 402 and no job.
  */
 @Component
 class JobControl {
@@ -53,8 +53,8 @@ class JobControl {
 
 	private final EnrichmentProperties properties;
 
-	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, Uploads uploads,
-			CreditLedger ledger, ObjectStore store, EnrichmentProperties properties) {
+	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, Uploads uploads, CreditLedger ledger, ObjectStore store,
+			EnrichmentProperties properties) {
 		this.catalog = catalog;
 		this.launcher = launcher;
 		this.uploads = uploads;
@@ -63,25 +63,29 @@ class JobControl {
 		this.properties = properties;
 	}
 
-	/** Reserves the upload's rows and queues the job; it runs on the server's job executor. */
+	/**
+	 * Reserves the upload's rows and queues the job; it runs on the server's job
+	 * executor.
+	 */
 	JobView start(Caller caller, StartJobRequest start, ServiceContext service) throws Exception {
 		Upload upload = uploads.find(start.uploadId())
 			.filter(u -> caller.mayAccess(u.owner()))
 			.orElseThrow(() -> ApiException.notFound("upload", start.uploadId()));
 		Headers headers = Headers.of(upload.headers());
-		String emailHeader = headers.originals().get(column(headers,
-				start.emailColumn() == null || start.emailColumn().isBlank() ? upload.emailColumnGuess() : start.emailColumn()));
+		String emailHeader = headers.originals()
+			.get(column(headers, start.emailColumn() == null || start.emailColumn().isBlank()
+					? upload.emailColumnGuess() : start.emailColumn()));
 		List<String> outputColumns = start.outputColumns() == null ? List.of() : start.outputColumns();
 		for (String column : outputColumns) {
 			if (headers.indexOf(column).isEmpty()) {
-				throw ApiException.badRequest("unknown_column", "no column '%s' in the upload; it has %s".formatted(column,
-						String.join(", ", headers.originals())));
+				throw ApiException.badRequest("unknown_column", "no column '%s' in the upload; it has %s"
+					.formatted(column, String.join(", ", headers.originals())));
 			}
 		}
 		ResultFormat format = ResultFormat.parse(start.format() == null ? upload.format() : start.format());
 		EnrichmentRequest request = new EnrichmentRequest(UUID.randomUUID(), upload.owner(), upload.objectKey(),
-				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(), properties.chunkSize(),
-				properties.partitions(), null);
+				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(),
+				properties.chunkSize(), properties.partitions(), null);
 		ledger.reserve(request.owner(), request.jobId(), request.rowCount());
 		JobExecution execution;
 		try {
@@ -92,7 +96,8 @@ class JobControl {
 			throw e;
 		}
 		if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
-			// why: the job executor refused it (queue full): give the credits back at once
+			// why: the job executor refused it (queue full): give the credits back at
+			// once
 			ledger.release(request.jobId(), "not started: the server is busy");
 			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "server_busy",
 					"too many jobs are waiting; try again later");
@@ -112,8 +117,8 @@ class JobControl {
 		visible(caller, jobId);
 		List<JobLogLine> lines = new ArrayList<>(catalog.log(jobId));
 		for (LedgerEntry entry : ledger.jobEntries(jobId)) {
-			lines.add(new JobLogLine(entry.at(), "credits %s %+,d: %s".formatted(entry.kind().name().toLowerCase(),
-					entry.delta(), entry.reason())));
+			lines.add(new JobLogLine(entry.at(),
+					"credits %s %+,d: %s".formatted(entry.kind().name().toLowerCase(), entry.delta(), entry.reason())));
 		}
 		lines.sort(Comparator.comparing(JobLogLine::at, Comparator.nullsLast(Comparator.naturalOrder())));
 		return lines;
@@ -122,8 +127,8 @@ class JobControl {
 	JobView stop(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
 		if (!lastExecution(jobId).getStatus().isRunning()) {
-			throw ApiException.conflict("job_not_running", "job " + jobId + " is " + view.state().label()
-					+ "; only a queued or running job can be stopped");
+			throw ApiException.conflict("job_not_running",
+					"job " + jobId + " is " + view.state().label() + "; only a queued or running job can be stopped");
 		}
 		launcher.stop(jobId);
 		return visible(caller, jobId);
@@ -133,8 +138,8 @@ class JobControl {
 		JobView view = visible(caller, jobId);
 		BatchStatus status = lastExecution(jobId).getStatus();
 		if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
-			throw ApiException.conflict("not_restartable", "job " + jobId + " is " + view.state().label()
-					+ "; only a failed or stopped job can be restarted");
+			throw ApiException.conflict("not_restartable",
+					"job " + jobId + " is " + view.state().label() + "; only a failed or stopped job can be restarted");
 		}
 		if (ledger.reserved(jobId).isPresent() && !ledger.isHeld(jobId)) {
 			throw ApiException.conflict("not_restartable",
@@ -154,16 +159,21 @@ class JobControl {
 			launcher.abandon(jobId);
 		}
 		catch (JobExecutionAlreadyRunningException e) {
-			throw ApiException.conflict("not_abandonable", "job " + jobId + " is " + view.state().label() + "; stop it first");
+			throw ApiException.conflict("not_abandonable",
+					"job " + jobId + " is " + view.state().label() + "; stop it first");
 		}
 		return visible(caller, jobId);
 	}
 
-	/** Deletes the job's input, result and work objects; its metadata and ledger rows stay. */
+	/**
+	 * Deletes the job's input, result and work objects; its metadata and ledger rows
+	 * stay.
+	 */
 	void delete(Caller caller, UUID jobId) throws IOException {
 		JobView view = visible(caller, jobId);
 		if (lastExecution(jobId).getStatus().isRunning()) {
-			throw ApiException.conflict("job_running", "job " + jobId + " is " + view.state().label() + "; stop it first");
+			throw ApiException.conflict("job_running",
+					"job " + jobId + " is " + view.state().label() + "; stop it first");
 		}
 		EnrichmentRequest request = EnrichmentRequest.from(lastExecution(jobId).getJobParameters());
 		ledger.release(jobId, "deleted");
@@ -187,8 +197,9 @@ class JobControl {
 			return EmailColumn.resolve(headers, requested);
 		}
 		catch (UnsupportedInputException e) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, requested == null ? "no_email_column" : "unknown_email_column",
-					e.getMessage());
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+					requested == null ? "no_email_column" : "unknown_email_column", e.getMessage());
 		}
 	}
+
 }

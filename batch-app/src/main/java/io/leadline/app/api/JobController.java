@@ -102,17 +102,18 @@ class JobController {
 	ResponseEntity<Resource> result(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
 		JobView view = jobs.visible(Caller.of(jwt), id);
 		ObjectInfo info = store.stat(view.resultKey())
-			.orElseThrow(() -> ApiException.conflict("no_result", "job " + id + " is " + view.state().label()
-					+ " and has no result (yet)"));
+			.orElseThrow(() -> ApiException.conflict("no_result",
+					"job " + id + " is " + view.state().label() + " and has no result (yet)"));
 		ResultFormat format = ResultFormat.parse(info.key().substring(info.key().lastIndexOf('.') + 1));
 		InputStream body = store.open(view.resultKey());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.contentType()))
 			.contentLength(info.size())
-			.header("Content-Disposition", ContentDisposition.attachment()
-				.filename(resultName(view.fileName(), format), StandardCharsets.UTF_8)
-				.build()
-				.toString())
+			.header("Content-Disposition",
+					ContentDisposition.attachment()
+						.filename(resultName(view.fileName(), format), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.body(new InputStreamResource(body));
 	}
 
@@ -162,4 +163,5 @@ class JobController {
 		String base = dot > 0 ? fileName.substring(0, dot) : fileName;
 		return base + "-enriched." + format.extension();
 	}
+
 }

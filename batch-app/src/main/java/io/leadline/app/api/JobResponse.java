@@ -18,7 +18,8 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param status {@code queued|running|completed|failed|stopped|abandoned}
  * @param counts rows by {@code sif_status}, once merge has run
  * @param credits reserved and charged credits; charged is known once the job completed
- * @param usage provider calls and tokens from {@code summary.json}, once the job completed
+ * @param usage provider calls and tokens from {@code summary.json}, once the job
+ * completed
  */
 record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {

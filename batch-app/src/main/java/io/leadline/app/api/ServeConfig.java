@@ -20,20 +20,25 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.leadline.jobs.credits.ReservationExpiry;
 
 /**
- * What {@code leadline serve} adds to the engine: jobs run on a bounded executor, so starting one
- * answers at once (extra jobs wait as {@code queued}); failed jobs' reservations expire on a
- * schedule. The CLI keeps Batch's synchronous launcher: it has no web application.
+ * What {@code leadline serve} adds to the engine: jobs run on a bounded executor, so
+ * starting one answers at once (extra jobs wait as {@code queued}); failed jobs'
+ * reservations expire on a schedule. The CLI keeps Batch's synchronous launcher: it has
+ * no web application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableScheduling
-@OpenAPIDefinition(info = @Info(title = "Leadline API", version = "0.1",
-		description = "Upload a prospect list, start an enrichment job, watch it, download the result."),
+@OpenAPIDefinition(
+		info = @Info(title = "Leadline API", version = "0.1",
+				description = "Upload a prospect list, start an enrichment job, watch it, download the result."),
 		security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class ServeConfig {
 
-	/** Boot's JobOperator launches on this: the caller's thread only records the execution. */
+	/**
+	 * Boot's JobOperator launches on this: the caller's thread only records the
+	 * execution.
+	 */
 	@Bean
 	@BatchTaskExecutor
 	TaskExecutor jobExecutor(ApiProperties properties) {
@@ -58,4 +63,5 @@ class ServeConfig {
 			expiry.releaseExpired(LocalDateTime.now());
 		}
 	}
+
 }

@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/jobs}.
  *
  * @param emailColumn header of the email column; the upload's guess when absent
- * @param service {@code {core_offer, key_differentiator, cta, timeline, goal, fallback_action}};
- * the account's default service, else a generic offer, when absent
+ * @param service {@code {core_offer, key_differentiator, cta, timeline, goal,
+ * fallback_action}}; the account's default service, else a generic offer, when absent
  * @param outputColumns original columns to keep (all when absent)
  * @param format {@code xlsx} or {@code csv}; the upload's format when absent
  */

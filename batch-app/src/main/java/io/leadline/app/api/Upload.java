@@ -4,7 +4,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A stored, inspected list waiting to become a job; its object lives under {@code inputs/{owner}/{id}/}. */
+/**
+ * A stored, inspected list waiting to become a job; its object lives under
+ * {@code inputs/{owner}/{id}/}.
+ */
 record Upload(UUID id, String owner, String filename, String format, String objectKey, long rowCount,
 		List<String> headers, String emailColumnGuess, LocalDateTime createdAt) {
 

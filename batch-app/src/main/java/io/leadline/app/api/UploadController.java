@@ -17,7 +17,10 @@ import org.springframework.web.multipart.MultipartFile;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
 
-/** Uploads a list: stored and inspected, so the caller can pick the email column and see the cost. */
+/**
+ * Uploads a list: stored and inspected, so the caller can pick the email column and see
+ * the cost.
+ */
 @RestController
 class UploadController {
 
@@ -37,10 +40,12 @@ class UploadController {
 
 	@PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	UploadResponse upload(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Jwt jwt) throws IOException {
+	UploadResponse upload(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Jwt jwt)
+			throws IOException {
 		Caller caller = Caller.of(jwt);
 		Upload upload = uploads.accept(caller.accountId(), file);
 		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
 				upload.emailColumnGuess(), upload.rowCount(), ledger.account(caller.accountId()).balance());
 	}
+
 }

@@ -28,9 +28,9 @@ import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Takes an uploaded list in: streams it to a temporary file, inspects it (format by content,
- * headers, rows, email column), stores it and records it. A file refused at any step leaves
- * nothing behind: no object, no record, no temporary file.
+ * Takes an uploaded list in: streams it to a temporary file, inspects it (format by
+ * content, headers, rows, email column), stores it and records it. A file refused at any
+ * step leaves nothing behind: no object, no record, no temporary file.
  */
 @Component
 class Uploads {
@@ -75,7 +75,10 @@ class Uploads {
 
 	/** The upload, whoever owns it; callers check the owner. */
 	Optional<Upload> find(UUID id) {
-		return jdbc.sql("select * from uploads where id = :id").param("id", id.toString()).query(this::upload).optional();
+		return jdbc.sql("select * from uploads where id = :id")
+			.param("id", id.toString())
+			.query(this::upload)
+			.optional();
 	}
 
 	/** Forgets uploads stored under {@code objectKey} and deletes the object. */
@@ -96,9 +99,10 @@ class Uploads {
 
 	private void record(Upload upload) {
 		try {
-			jdbc.sql("""
-					insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
-					values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+			jdbc.sql(
+					"""
+							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
+							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())
@@ -140,4 +144,5 @@ class Uploads {
 		}
 		return name.length() > 200 ? name.substring(name.length() - 200) : name;
 	}
+
 }

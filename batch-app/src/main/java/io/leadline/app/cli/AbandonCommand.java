@@ -35,4 +35,5 @@ class AbandonCommand implements Callable<Integer> {
 		spec.commandLine().getOut().printf("job %s abandoned%n", jobId);
 		return 0;
 	}
+
 }

@@ -30,7 +30,8 @@ class EnrichCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "the prospect list, .csv or .xlsx (detected by content)")
+	@Parameters(index = "0", paramLabel = "FILE",
+			description = "the prospect list, .csv or .xlsx (detected by content)")
 	Path file;
 
 	@Option(names = "--email-column", paramLabel = "COL", description = "column holding the email (default: guessed)")
@@ -68,15 +69,18 @@ class EnrichCommand implements Callable<Integer> {
 		if (!Files.isRegularFile(file)) {
 			throw new NoSuchFileException(file.toString());
 		}
-		ServiceContext context = service == null ? ServiceContext.defaults() : ServiceContext.fromJson(Files.readString(service));
-		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context, resultFormat(),
-				columns, out);
+		ServiceContext context = service == null ? ServiceContext.defaults()
+				: ServiceContext.fromJson(Files.readString(service));
+		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
+				resultFormat(), columns, out);
 		if (!providers.configured()) {
-			spec.commandLine().getErr().println("warning: " + providers.missingReason()
-					+ "; every row will get status no_provider");
+			spec.commandLine()
+				.getErr()
+				.println("warning: " + providers.missingReason() + "; every row will get status no_provider");
 			spec.commandLine().getErr().flush();
 		}
-		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(), request.emailColumn());
+		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
+				request.emailColumn());
 		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);
 	}
 
@@ -87,4 +91,5 @@ class EnrichCommand implements Callable<Integer> {
 		boolean csvOut = out != null && out.getFileName().toString().toLowerCase().endsWith(".csv");
 		return csvOut ? ResultFormat.CSV : ResultFormat.XLSX;
 	}
+
 }

@@ -23,9 +23,9 @@ import io.leadline.jobs.enrichment.RowStatus;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Runs a job in the background while the terminal shows rows done, rate and ETA, then reports the
- * outcome: counts by status, provider usage and where the result is. Progress is read from Batch
- * metadata, the same numbers {@code leadline jobs} and the API show.
+ * Runs a job in the background while the terminal shows rows done, rate and ETA, then
+ * reports the outcome: counts by status, provider usage and where the result is. Progress
+ * is read from Batch metadata, the same numbers {@code leadline jobs} and the API show.
  */
 @Component
 class JobRunMonitor {
@@ -43,7 +43,8 @@ class JobRunMonitor {
 		this.store = store;
 	}
 
-	/** @return the process exit code: 0 when the job completed */
+	/**
+	 * @return the process exit code: 0 when the job completed */
 	int run(UUID jobId, Callable<JobExecution> launch, PrintWriter out) throws Exception {
 		boolean terminal = System.console() != null;
 		CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> {
@@ -92,17 +93,19 @@ class JobRunMonitor {
 		JobView view = catalog.view(jobId).orElseThrow();
 		out.println(ProgressLine.of(view));
 		if (view.state() != io.leadline.app.jobs.JobState.COMPLETED) {
-			out.printf("job %s %s: %s%n", jobId, view.state().label(), view.error() == null ? "see the log" : view.error());
+			out.printf("job %s %s: %s%n", jobId, view.state().label(),
+					view.error() == null ? "see the log" : view.error());
 			out.printf("restart it with: ./leadline restart %s%n", jobId);
 			out.flush();
 			return 1;
 		}
 		out.println("rows: " + countsLine(view.rowsByStatus()));
-		catalog.summary(view).ifPresent(summary -> out.printf(
-				"providers: %,d serper calls, %,d groq calls, %,d tokens, %,d cache hits, est. $%.4f; job time %.1fs%n",
-				summary.usage().serperCalls(), summary.usage().groqCalls(),
-				summary.usage().promptTokens() + summary.usage().completionTokens(), summary.usage().cacheHits(),
-				summary.estimatedCostUsd(), summary.jobSeconds()));
+		catalog.summary(view)
+			.ifPresent(summary -> out.printf(
+					"providers: %,d serper calls, %,d groq calls, %,d tokens, %,d cache hits, est. $%.4f; job time %.1fs%n",
+					summary.usage().serperCalls(), summary.usage().groqCalls(),
+					summary.usage().promptTokens() + summary.usage().completionTokens(), summary.usage().cacheHits(),
+					summary.estimatedCostUsd(), summary.jobSeconds()));
 		out.println("result: " + store.location(view.resultKey()));
 		if (view.exportPath() != null) {
 			out.println("exported: " + view.exportPath());
@@ -116,4 +119,5 @@ class JobRunMonitor {
 			.map(s -> counts.getOrDefault(s, 0L) + " " + s.label())
 			.collect(Collectors.joining(", "));
 	}
+
 }

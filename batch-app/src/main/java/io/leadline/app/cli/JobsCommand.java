@@ -61,4 +61,5 @@ class JobsCommand implements Callable<Integer> {
 	private static String abbreviate(String s, int max) {
 		return s.length() <= max ? s : s.substring(0, max - 1) + "…";
 	}
+
 }

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;
 
-/** Runs the operator command named on the command line and keeps its exit code for the JVM. */
+/**
+ * Runs the operator command named on the command line and keeps its exit code for the
+ * JVM.
+ */
 @Component
 @Profile("cli")
 class LeadlineCli implements CommandLineRunner, ExitCodeGenerator {
@@ -37,8 +40,7 @@ class LeadlineCli implements CommandLineRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(String... args) {
-		exitCode = new CommandLine(RootCommand.class, factory)
-			.setExecutionExceptionHandler(new OneLineErrors())
+		exitCode = new CommandLine(RootCommand.class, factory).setExecutionExceptionHandler(new OneLineErrors())
 			.execute(args);
 	}
 
@@ -46,4 +48,5 @@ class LeadlineCli implements CommandLineRunner, ExitCodeGenerator {
 	public int getExitCode() {
 		return exitCode;
 	}
+
 }

@@ -39,4 +39,5 @@ class NightlyCommand implements Callable<Integer> {
 		handled.forEach(h -> out.printf("%s: %s (job %s)%n", h.key(), h.outcome(), h.jobId()));
 		return 0;
 	}
+
 }

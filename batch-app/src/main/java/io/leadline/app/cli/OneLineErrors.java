@@ -13,8 +13,8 @@ import picocli.CommandLine.ParseResult;
 import io.leadline.jobs.input.UnsupportedInputException;
 
 /**
- * Operators get one line, never a stack trace: exit 2 for what they can fix (the file, an option),
- * 1 for everything else, with the details in the log file.
+ * Operators get one line, never a stack trace: exit 2 for what they can fix (the file, an
+ * option), 1 for everything else, with the details in the log file.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
 
@@ -27,8 +27,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 	@Override
 	public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
 		boolean userError = e instanceof UnsupportedInputException || e instanceof IllegalArgumentException
-				|| e instanceof IllegalStateException
-				|| e instanceof NoSuchFileException || e instanceof FileNotFoundException;
+				|| e instanceof IllegalStateException || e instanceof NoSuchFileException
+				|| e instanceof FileNotFoundException;
 		// why: the console shows one line; the log file keeps the whole story
 		if (userError) {
 			log.info("command refused: {}", e.toString());
@@ -45,6 +45,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 			return "no such file: " + missing.getFile();
 		}
 		String message = e.getMessage();
-		return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+		return message == null || message.isBlank() ? e.getClass().getSimpleName()
+				: message.lines().findFirst().orElse("");
 	}
+
 }

@@ -13,8 +13,8 @@ final class ProgressLine {
 	static String of(JobView view) {
 		double seconds = view.elapsed().toMillis() / 1000.0;
 		double rate = seconds > 0 ? view.rowsDone() / seconds : 0;
-		StringBuilder line = new StringBuilder("%,d / %,d rows (%.1f%%)".formatted(view.rowsDone(), view.rowsTotal(),
-				view.percent()));
+		StringBuilder line = new StringBuilder(
+				"%,d / %,d rows (%.1f%%)".formatted(view.rowsDone(), view.rowsTotal(), view.percent()));
 		if (rate > 0) {
 			line.append(" · %,.0f rows/s".formatted(rate));
 			long left = Math.max(0, view.rowsTotal() - view.rowsDone());
@@ -35,4 +35,5 @@ final class ProgressLine {
 		}
 		return "%.1fs".formatted(d.toMillis() / 1000.0);
 	}
+
 }

@@ -36,4 +36,5 @@ class RestartCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		return monitor.run(jobId, () -> launcher.restart(jobId), spec.commandLine().getOut());
 	}
+
 }

@@ -8,4 +8,5 @@ import picocli.CommandLine.Command;
 				StopCommand.class, AbandonCommand.class, NightlyCommand.class, TokenCommand.class },
 		footer = "%nStart the REST API with: leadline serve")
 class RootCommand {
+
 }

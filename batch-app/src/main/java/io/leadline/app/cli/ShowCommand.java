@@ -63,4 +63,5 @@ class ShowCommand implements Callable<Integer> {
 		String first = description == null || description.isBlank() ? "" : description.lines().findFirst().orElse("");
 		return step.getExitStatus().getExitCode() + (first.isEmpty() ? "" : ": " + first);
 	}
+
 }

@@ -32,8 +32,11 @@ class StopCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		var execution = launcher.stop(jobId);
-		spec.commandLine().getOut().printf("job %s: %s%n", jobId, execution.getStatus().isRunning()
-				? "stop requested; it stops after its current chunks" : "its process was gone; marked failed");
+		spec.commandLine()
+			.getOut()
+			.printf("job %s: %s%n", jobId, execution.getStatus().isRunning()
+					? "stop requested; it stops after its current chunks" : "its process was gone; marked failed");
 		return 0;
 	}
+
 }

@@ -20,13 +20,15 @@ class TokenCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--sub", required = true, paramLabel = "ACCOUNT", description = "the account id (the token's subject)")
+	@Option(names = "--sub", required = true, paramLabel = "ACCOUNT",
+			description = "the account id (the token's subject)")
 	String subject;
 
 	@Option(names = "--admin", description = "add the admin role")
 	boolean admin;
 
-	@Option(names = "--hours", defaultValue = "12", description = "hours the token is valid (default: ${DEFAULT-VALUE})")
+	@Option(names = "--hours", defaultValue = "12",
+			description = "hours the token is valid (default: ${DEFAULT-VALUE})")
 	long hours;
 
 	private final TokenMinter minter;
@@ -40,4 +42,5 @@ class TokenCommand implements Callable<Integer> {
 		spec.commandLine().getOut().println(minter.mint(subject, admin, Duration.ofHours(hours)));
 		return 0;
 	}
+
 }

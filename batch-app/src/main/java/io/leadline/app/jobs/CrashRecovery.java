@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 
 /**
- * Marks executions left STARTED by a dead JVM as FAILED (Batch's {@code recover}), so they can be
- * restarted or abandoned. An execution a live process holds is never touched.
+ * Marks executions left STARTED by a dead JVM as FAILED (Batch's {@code recover}), so
+ * they can be restarted or abandoned. An execution a live process holds is never touched.
  */
 @Component
 public class CrashRecovery {
@@ -51,7 +51,6 @@ public class CrashRecovery {
 
 	/**
 	 * Makes a running-looking execution safe to restart or abandon.
-	 *
 	 * @throws JobInUseException when a live process is running it
 	 */
 	public JobExecution recoverIfOrphaned(JobExecution execution) {
@@ -77,5 +76,7 @@ public class CrashRecovery {
 		JobInUseException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -22,8 +22,9 @@ import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Starts and restarts enrichment jobs. A list is inspected before anything is stored, so a file
- * that is not a list, or has no email column, is refused with one line and leaves no job behind.
+ * Starts and restarts enrichment jobs. A list is inspected before anything is stored, so
+ * a file that is not a list, or has no email column, is refused with one line and leaves
+ * no job behind.
  */
 @Component
 public class EnrichmentLauncher {
@@ -47,7 +48,8 @@ public class EnrichmentLauncher {
 	private final ExecutionLeases leases;
 
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits, ExecutionLeases leases) {
+			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits,
+			ExecutionLeases leases) {
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
@@ -59,7 +61,9 @@ public class EnrichmentLauncher {
 		this.catalog = catalog;
 	}
 
-	/** Inspects a local list, stores it as the job's input and returns the job to start. */
+	/**
+	 * Inspects a local list, stores it as the job's input and returns the job to start.
+	 */
 	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
 			ResultFormat format, List<String> outputColumns, Path exportPath) throws IOException {
 		ListInspection inspection = ListInspection.inspect(file, limits);
@@ -78,9 +82,9 @@ public class EnrichmentLauncher {
 	}
 
 	/**
-	 * Runs a failed or stopped job again from its last commit, in the calling thread. An execution a
-	 * dead JVM left STARTED is marked failed first, as Batch requires; one a live process runs is
-	 * refused.
+	 * Runs a failed or stopped job again from its last commit, in the calling thread. An
+	 * execution a dead JVM left STARTED is marked failed first, as Batch requires; one a
+	 * live process runs is refused.
 	 */
 	public JobExecution restart(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
@@ -104,8 +108,8 @@ public class EnrichmentLauncher {
 	}
 
 	/**
-	 * Gives a job up for good and releases its credit reservation; a crashed run is recovered first,
-	 * since Batch cannot abandon it running.
+	 * Gives a job up for good and releases its credit reservation; a crashed run is
+	 * recovered first, since Batch cannot abandon it running.
 	 */
 	public JobExecution abandon(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
@@ -120,4 +124,5 @@ public class EnrichmentLauncher {
 	private JobExecution lastExecution(UUID jobId) {
 		return catalog.lastExecution(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
 	}
+
 }

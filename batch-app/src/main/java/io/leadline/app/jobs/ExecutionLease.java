@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Who runs a job execution: host, process id, when that process started, and the last heartbeat.
- * A lease is live while its process is: checked directly on the same host, by heartbeat age from
- * another one.
+ * Who runs a job execution: host, process id, when that process started, and the last
+ * heartbeat. A lease is live while its process is: checked directly on the same host, by
+ * heartbeat age from another one.
  *
  * @param processStartedAt null on leases written before it was recorded
  */
 public record ExecutionLease(long executionId, String host, long pid, Instant processStartedAt, Instant heartbeatAt) {
 
-	/** Start instants come from the OS in clock ticks; two readings of one process agree well within this. */
+	/**
+	 * Start instants come from the OS in clock ticks; two readings of one process agree
+	 * well within this.
+	 */
 	private static final Duration SAME_START = Duration.ofSeconds(1);
 
 	boolean isLive(String thisHost, Instant now, Duration staleAfter) {
@@ -21,11 +24,16 @@ public record ExecutionLease(long executionId, String host, long pid, Instant pr
 		if (!host.equals(thisHost)) {
 			return fresh;
 		}
-		return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(process -> isLeaseHolder(process, fresh))
+		return ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.map(process -> isLeaseHolder(process, fresh))
 			.orElse(false);
 	}
 
-	/** why: a live process with the lease's pid may be a newcomer that got a dead holder's pid (a restarted container) */
+	/**
+	 * why: a live process with the lease's pid may be a newcomer that got a dead holder's
+	 * pid (a restarted container)
+	 */
 	private boolean isLeaseHolder(ProcessHandle process, boolean fresh) {
 		if (processStartedAt == null) {
 			return true;

@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Leases on the job executions this process runs, kept fresh by a heartbeat, so recovery can tell
- * an execution whose JVM died (kill -9, power loss) from one another live process is running.
+ * Leases on the job executions this process runs, kept fresh by a heartbeat, so recovery
+ * can tell an execution whose JVM died (kill -9, power loss) from one another live
+ * process is running.
  */
 @Component
 public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
@@ -48,7 +49,10 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 
 	private final long pid = ProcessHandle.current().pid();
 
-	private final Timestamp processStartedAt = ProcessHandle.current().info().startInstant().map(Timestamp::from)
+	private final Timestamp processStartedAt = ProcessHandle.current()
+		.info()
+		.startInstant()
+		.map(Timestamp::from)
 		.orElse(null);
 
 	private final Set<Long> held = ConcurrentHashMap.newKeySet();
@@ -74,9 +78,9 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	}
 
 	/**
-	 * Holds an execution this process launched from the moment it is queued, before it begins (a
-	 * server runs a few jobs at once; the rest wait their turn). Nothing to do for one that a
-	 * synchronous launch already finished.
+	 * Holds an execution this process launched from the moment it is queued, before it
+	 * begins (a server runs a few jobs at once; the rest wait their turn). Nothing to do
+	 * for one that a synchronous launch already finished.
 	 */
 	public JobExecution claim(JobExecution execution) {
 		if (!execution.getStatus().isRunning()) {
@@ -105,16 +109,18 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	}
 
 	public Optional<ExecutionLease> find(long executionId) {
-		return jdbc.query(
-				"SELECT host, pid, process_started_at, heartbeat_at FROM job_leases WHERE job_execution_id = ?",
-				(rs, n) -> new ExecutionLease(executionId, rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3)),
-						rs.getTimestamp(4).toInstant()),
-				executionId).stream().findFirst();
+		return jdbc
+			.query("SELECT host, pid, process_started_at, heartbeat_at FROM job_leases WHERE job_execution_id = ?",
+					(rs, n) -> new ExecutionLease(executionId, rs.getString(1), rs.getLong(2),
+							instant(rs.getTimestamp(3)), rs.getTimestamp(4).toInstant()),
+					executionId)
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * True when a live process holds this execution. One without a lease has no owner, unless it
-	 * was created moments ago and its launcher is still writing the lease.
+	 * True when a live process holds this execution. One without a lease has no owner,
+	 * unless it was created moments ago and its launcher is still writing the lease.
 	 */
 	public boolean isHeld(JobExecution execution) {
 		Instant now = clock.instant();
@@ -124,7 +130,8 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 
 	private static boolean isJustCreated(JobExecution execution, Instant now) {
 		LocalDateTime created = execution.getCreateTime();
-		return created != null && created.isAfter(LocalDateTime.ofInstant(now, ZoneId.systemDefault()).minus(STALE_AFTER));
+		return created != null
+				&& created.isAfter(LocalDateTime.ofInstant(now, ZoneId.systemDefault()).minus(STALE_AFTER));
 	}
 
 	private void beat() {
@@ -134,7 +141,8 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 			}
 		}
 		catch (RuntimeException e) {
-			// why: a missed beat is retried in 5 s; only a long outage lets another host take over
+			// why: a missed beat is retried in 5 s; only a long outage lets another host
+			// take over
 			log.warn("heartbeat failed: {}", e.getMessage());
 		}
 	}
@@ -160,4 +168,5 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 			return "unknown-host";
 		}
 	}
+
 }

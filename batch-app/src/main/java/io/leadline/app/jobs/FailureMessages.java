@@ -1,6 +1,8 @@
 package io.leadline.app.jobs;
 
-/** Turns Batch's exit descriptions (often whole stack traces) into one line for people. */
+/**
+ * Turns Batch's exit descriptions (often whole stack traces) into one line for people.
+ */
 public final class FailureMessages {
 
 	private FailureMessages() {
@@ -25,4 +27,5 @@ public final class FailureMessages {
 		boolean startsWithClassName = colon > 0 && best.substring(0, colon).matches("[\\w.$]+");
 		return startsWithClassName ? best.substring(colon + 2) : best;
 	}
+
 }

@@ -32,7 +32,10 @@ import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.enrichment.JobProgress;
 import io.leadline.jobs.storage.ObjectStore;
 
-/** Finds enrichment jobs in Spring Batch metadata by their {@code jobId}, and describes them. */
+/**
+ * Finds enrichment jobs in Spring Batch metadata by their {@code jobId}, and describes
+ * them.
+ */
 @Component
 public class JobCatalog {
 
@@ -88,8 +91,8 @@ public class JobCatalog {
 			+ " where e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID and p.PARAMETER_NAME = 'owner' and p.PARAMETER_VALUE = :owner)";
 
 	/**
-	 * One page of jobs, newest first: an owner's ({@code owner} given) or everyone's. The owner is
-	 * a job parameter, so the filter runs in the database, not over every job.
+	 * One page of jobs, newest first: an owner's ({@code owner} given) or everyone's. The
+	 * owner is a job parameter, so the filter runs in the database, not over every job.
 	 */
 	public List<JobView> page(Optional<String> owner, int offset, int limit) {
 		String sql = "select i.JOB_INSTANCE_ID " + (owner.isPresent() ? OWNED : ALL)
@@ -106,14 +109,15 @@ public class JobCatalog {
 	}
 
 	public long count(Optional<String> owner) {
-		var query = jdbc.sql("select count(*) " + (owner.isPresent() ? OWNED : ALL)).param("job", EnrichmentJobConfig.JOB);
+		var query = jdbc.sql("select count(*) " + (owner.isPresent() ? OWNED : ALL))
+			.param("job", EnrichmentJobConfig.JOB);
 		owner.ifPresent(o -> query.param("owner", o));
 		return query.query(Long.class).single();
 	}
 
 	/**
-	 * The job's log, oldest first: its own lines (runs, partition progress, retries) beside what
-	 * Batch's metadata says of each execution and step.
+	 * The job's log, oldest first: its own lines (runs, partition progress, retries)
+	 * beside what Batch's metadata says of each execution and step.
 	 */
 	public List<JobLogLine> log(UUID jobId) {
 		List<JobLogLine> lines = batchLog(jobId);
@@ -128,10 +132,12 @@ public class JobCatalog {
 			List<JobExecution> history = new ArrayList<>(jobRepository.getJobExecutions(instance));
 			history.sort(Comparator.comparingLong(JobExecution::getId));
 			for (JobExecution execution : history) {
-				lines.add(new JobLogLine(execution.getCreateTime(), "execution %d created".formatted(execution.getId())));
+				lines.add(
+						new JobLogLine(execution.getCreateTime(), "execution %d created".formatted(execution.getId())));
 				execution.getStepExecutions()
 					.stream()
-					.sorted(Comparator.comparing(StepExecution::getStartTime, Comparator.nullsLast(Comparator.naturalOrder())))
+					.sorted(Comparator.comparing(StepExecution::getStartTime,
+							Comparator.nullsLast(Comparator.naturalOrder())))
 					.forEach(step -> lines.add(stepLine(step)));
 				if (execution.getEndTime() != null) {
 					String error = errorOf(execution);
@@ -186,12 +192,9 @@ public class JobCatalog {
 		}
 		String description = execution.getExitStatus().getExitDescription();
 		if (description == null || description.isBlank()) {
-			return execution.getAllFailureExceptions()
-				.stream()
-				.findFirst()
-				.map(Throwable::getMessage)
-				.orElse("failed");
+			return execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage).orElse("failed");
 		}
 		return FailureMessages.firstLine(description);
 	}
+
 }

@@ -17,9 +17,10 @@ import io.leadline.jobs.enrichment.JobProgress;
 import io.leadline.jobs.enrichment.RowStatus;
 
 /**
- * Counts what completed jobs produced and cost, once per job (a restart completes a job once):
- * rows by status, provider calls, tokens, cache hits, estimated USD and credits charged. Provider
- * latency and 429s come from {@code leadline.provider.requests}; Batch times steps and chunks itself.
+ * Counts what completed jobs produced and cost, once per job (a restart completes a job
+ * once): rows by status, provider calls, tokens, cache hits, estimated USD and credits
+ * charged. Provider latency and 429s come from {@code leadline.provider.requests}; Batch
+ * times steps and chunks itself.
  */
 @Component
 class JobMetrics implements JobExecutionListener {
@@ -45,7 +46,8 @@ class JobMetrics implements JobExecutionListener {
 		catalog.view(EnrichmentRequest.from(execution.getJobParameters()).jobId())
 			.flatMap(this::summaryOf)
 			.ifPresent(summary -> {
-				meters.counter("leadline.provider.calls", "provider", "serper").increment(summary.usage().serperCalls());
+				meters.counter("leadline.provider.calls", "provider", "serper")
+					.increment(summary.usage().serperCalls());
 				meters.counter("leadline.provider.calls", "provider", "groq").increment(summary.usage().groqCalls());
 				meters.counter("leadline.tokens", "kind", "prompt").increment(summary.usage().promptTokens());
 				meters.counter("leadline.tokens", "kind", "completion").increment(summary.usage().completionTokens());
@@ -59,8 +61,10 @@ class JobMetrics implements JobExecutionListener {
 			return catalog.summary(view);
 		}
 		catch (IOException e) {
-			// why: metrics must never fail a finished job; the summary is still in the store
+			// why: metrics must never fail a finished job; the summary is still in the
+			// store
 			return Optional.empty();
 		}
 	}
+
 }

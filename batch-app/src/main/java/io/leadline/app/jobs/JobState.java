@@ -6,6 +6,7 @@ import org.springframework.batch.core.BatchStatus;
 
 /** A job's status as users see it, mapped from Spring Batch's. */
 public enum JobState {
+
 	QUEUED, RUNNING, COMPLETED, FAILED, STOPPED, ABANDONED;
 
 	public static JobState of(BatchStatus status) {
@@ -22,4 +23,5 @@ public enum JobState {
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -14,11 +14,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * While the server runs, jobs whose process died (kill -9, a lost machine or container) are marked
- * failed and, unless {@code LEADLINE_RECOVERY_AUTO_RESTART=false}, restarted from their last
- * commit: at start-up, then every {@link ExecutionLeases#STALE_AFTER}, because a job of another
- * host only counts as orphaned once its heartbeat is that old. Jobs a live process runs are left
- * alone ({@link CrashRecovery}).
+ * While the server runs, jobs whose process died (kill -9, a lost machine or container)
+ * are marked failed and, unless {@code LEADLINE_RECOVERY_AUTO_RESTART=false}, restarted
+ * from their last commit: at start-up, then every {@link ExecutionLeases#STALE_AFTER},
+ * because a job of another host only counts as orphaned once its heartbeat is that old.
+ * Jobs a live process runs are left alone ({@link CrashRecovery}).
  */
 @Component
 @Profile("serve")
@@ -52,7 +52,8 @@ class OrphanRecovery {
 		for (JobExecution orphan : recovery.recoverOrphans()) {
 			String jobId = orphan.getJobParameters().getString("jobId");
 			if (!autoRestart) {
-				log.warn("job {} was running in a process that is gone; it is failed now, restart it when ready", jobId);
+				log.warn("job {} was running in a process that is gone; it is failed now, restart it when ready",
+						jobId);
 				continue;
 			}
 			try {
@@ -69,4 +70,5 @@ class OrphanRecovery {
 			}
 		}
 	}
+
 }

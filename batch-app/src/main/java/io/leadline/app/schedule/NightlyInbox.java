@@ -38,10 +38,11 @@ import io.leadline.jobs.storage.NoSuchObjectException;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * One sweep of the nightly inbox: every list dropped under {@code inbox/{owner}/} becomes a job,
- * then moves to {@code done/} (or {@code failed/}, with a {@code .reason.txt} beside it). The job id
- * is a name-based UUID of owner, key and ETag, so the job repository's JobInstance identity
- * refuses a second start of the same file, even from another instance sweeping at the same time.
+ * One sweep of the nightly inbox: every list dropped under {@code inbox/{owner}/} becomes
+ * a job, then moves to {@code done/} (or {@code failed/}, with a {@code .reason.txt}
+ * beside it). The job id is a name-based UUID of owner, key and ETag, so the job
+ * repository's JobInstance identity refuses a second start of the same file, even from
+ * another instance sweeping at the same time.
  */
 @Component
 public class NightlyInbox {
@@ -55,8 +56,9 @@ public class NightlyInbox {
 	private static final String REASON_SUFFIX = ".reason.txt";
 
 	/**
-	 * A sweep creates a job's instance and its first execution moments apart; an instance still
-	 * without an execution this much later was left by a sweep that died in between.
+	 * A sweep creates a job's instance and its first execution moments apart; an instance
+	 * still without an execution this much later was left by a sweep that died in
+	 * between.
 	 */
 	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
 
@@ -135,7 +137,8 @@ public class NightlyInbox {
 			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
-			// why: another instance's sweep handled this file and moved it while we looked at it
+			// why: another instance's sweep handled this file and moved it while we
+			// looked at it
 			return new Handled(file.key(), jobId, "handled elsewhere");
 		}
 		catch (IOException e) {
@@ -150,9 +153,10 @@ public class NightlyInbox {
 	}
 
 	/**
-	 * Starts the job, or learns that another instance's sweep started this file first: the
-	 * JobInstance identity refuses our start, in whichever way the race showed (a duplicate
-	 * instance, a running or finished one, or one whose first execution is still being created).
+	 * Starts the job, or learns that another instance's sweep started this file first:
+	 * the JobInstance identity refuses our start, in whichever way the race showed (a
+	 * duplicate instance, a running or finished one, or one whose first execution is
+	 * still being created).
 	 */
 	private boolean startedHere(UUID jobId, EnrichmentRequest request) throws Exception {
 		try {
@@ -170,10 +174,14 @@ public class NightlyInbox {
 
 	/** The same file (owner, key and content) always makes the same job. */
 	static UUID jobIdOf(String owner, ObjectInfo file) {
-		return UUID.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
+		return UUID
+			.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Removes an instance a dead sweep left without an execution, so the file can run after all. */
+	/**
+	 * Removes an instance a dead sweep left without an execution, so the file can run
+	 * after all.
+	 */
 	private boolean wasStranded(JobInstance instance) {
 		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
 			return false;
@@ -188,12 +196,16 @@ public class NightlyInbox {
 		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
 			return false;
 		}
-		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again", instance.getId());
+		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
+				instance.getId());
 		jobRepository.deleteJobInstance(instance);
 		return true;
 	}
 
-	/** The file's own {@code NAME.service.json}, else the owner's default, else the generic one. */
+	/**
+	 * The file's own {@code NAME.service.json}, else the owner's default, else the
+	 * generic one.
+	 */
 	private ServiceContext serviceFor(String key, String owner) throws IOException {
 		String beside = key + SERVICE_SUFFIX;
 		if (store.stat(beside).isPresent()) {
@@ -215,7 +227,10 @@ public class NightlyInbox {
 		}
 	}
 
-	/** Moves an inbox file (and its service file) under {@code inbox/{owner}/{folder}/}; idempotent. */
+	/**
+	 * Moves an inbox file (and its service file) under {@code inbox/{owner}/{folder}/};
+	 * idempotent.
+	 */
 	private String moveTo(String key, String folder) throws IOException {
 		String target = INBOX + ownerOf(key) + "/" + folder + "/" + nameOf(key);
 		for (String suffix : List.of("", SERVICE_SUFFIX)) {
@@ -231,7 +246,10 @@ public class NightlyInbox {
 		return target;
 	}
 
-	/** {@code inbox/{owner}/{name}}: a list waiting, not a service file nor anything already handled. */
+	/**
+	 * {@code inbox/{owner}/{name}}: a list waiting, not a service file nor anything
+	 * already handled.
+	 */
 	private static boolean isList(String key) {
 		String[] parts = key.split("/");
 		return parts.length == 3 && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
@@ -244,4 +262,5 @@ public class NightlyInbox {
 	private static String nameOf(String key) {
 		return key.substring(key.lastIndexOf('/') + 1);
 	}
+
 }

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the inbox sweep on {@code LEADLINE_NIGHTLY_CRON} (default 02:00) while the server runs. */
+/**
+ * Runs the inbox sweep on {@code LEADLINE_NIGHTLY_CRON} (default 02:00) while the server
+ * runs.
+ */
 @Component
 @Profile("serve")
 class NightlySchedule {
@@ -25,8 +28,10 @@ class NightlySchedule {
 			log.info("nightly sweep: {}", inbox.sweep());
 		}
 		catch (Exception e) {
-			// why: a failed sweep must not stop the schedule; the next one picks the files up again
+			// why: a failed sweep must not stop the schedule; the next one picks the
+			// files up again
 			log.error("nightly sweep failed", e);
 		}
 	}
+
 }

@@ -19,8 +19,9 @@ import io.leadline.jobs.storage.ObjectStore;
 
 /**
  * Inputs, results, work files and handled inbox files are personal data: they are deleted
- * {@code LEADLINE_RETENTION_DAYS} (default 30) after they were written, and expired research
- * answers are purged. Lists still waiting in an inbox are kept. The ledger stays.
+ * {@code LEADLINE_RETENTION_DAYS} (default 30) after they were written, and expired
+ * research answers are purged. Lists still waiting in an inbox are kept. The ledger
+ * stays.
  */
 @Component
 public class RetentionSweep {
@@ -41,7 +42,8 @@ public class RetentionSweep {
 		this.retention = Duration.ofDays(days);
 	}
 
-	/** @return how many objects were deleted */
+	/**
+	 * @return how many objects were deleted */
 	public int sweep(Instant now) throws IOException {
 		Instant before = now.minus(retention);
 		int deleted = 0;
@@ -80,9 +82,12 @@ public class RetentionSweep {
 				sweep.sweep(Instant.now());
 			}
 			catch (Exception e) {
-				// why: a failed sweep must not stop the schedule; tomorrow's picks the files up
+				// why: a failed sweep must not stop the schedule; tomorrow's picks the
+				// files up
 				log.error("retention sweep failed", e);
 			}
 		}
+
 	}
+
 }

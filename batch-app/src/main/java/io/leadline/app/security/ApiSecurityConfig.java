@@ -29,9 +29,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's door: every {@code /api/**} call needs a valid HS256 bearer token; health, the OpenAPI
- * document and its UI are open; {@code /api/admin/**} needs the admin role. Stateless, no sessions,
- * no CSRF (no cookies are ever read).
+ * The API's door: every {@code /api/**} call needs a valid HS256 bearer token; health,
+ * the OpenAPI document and its UI are open; {@code /api/admin/**} needs the admin role.
+ * Stateless, no sessions, no CSRF (no cookies are ever read).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,21 +46,25 @@ class ApiSecurityConfig {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**", "/error")
 				.permitAll()
-				// why: metrics show business volume; Prometheus scrapes with an admin token
+				// why: metrics show business volume; Prometheus scrapes with an admin
+				// token
 				.requestMatchers("/api/admin/**", "/actuator/prometheus")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurityConfig::authentication))
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
+			.oauth2ResourceServer(
+					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurityConfig::authentication))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
 	}
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(properties.key()).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(properties.key())
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(JwtValidators.createDefault());
 		if (properties.checksIssuer()) {
@@ -75,7 +79,8 @@ class ApiSecurityConfig {
 		return decoder;
 	}
 
-	// why: the subject becomes part of object keys (inputs/{owner}/...), so only safe ids get in
+	// why: the subject becomes part of object keys (inputs/{owner}/...), so only safe ids
+	// get in
 	private static OAuth2TokenValidatorResult subjectIsAccountId(Jwt jwt) {
 		if (Caller.isAccountId(jwt.getSubject())) {
 			return OAuth2TokenValidatorResult.success();

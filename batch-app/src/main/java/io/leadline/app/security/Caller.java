@@ -7,11 +7,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Who is calling: the account (the token's {@code sub}) and whether it is an admin, by a
- * {@code role: admin} claim at the top level or in {@code app_metadata} (Supabase's place for it).
+ * {@code role: admin} claim at the top level or in {@code app_metadata} (Supabase's place
+ * for it).
  */
 public record Caller(String accountId, boolean admin) {
 
-	/** The same rule {@code WorkArea} applies to owners, so an account id is always a safe key part. */
+	/**
+	 * The same rule {@code WorkArea} applies to owners, so an account id is always a safe
+	 * key part.
+	 */
 	static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}");
 
 	static final String ADMIN = "admin";
@@ -33,10 +37,12 @@ public record Caller(String accountId, boolean admin) {
 		return appMetadata != null && ADMIN.equals(appMetadata.get("role"));
 	}
 
-	/** @throws IllegalArgumentException when {@code id} cannot be an account id */
+	/**
+	 * @throws IllegalArgumentException when {@code id} cannot be an account id */
 	public static String requireAccountId(String id) {
 		if (!isAccountId(id)) {
-			throw new IllegalArgumentException("'" + id + "' is not an account id: letters, digits and _ . @ -, at most 128");
+			throw new IllegalArgumentException(
+					"'" + id + "' is not an account id: letters, digits and _ . @ -, at most 128");
 		}
 		return id;
 	}

@@ -18,7 +18,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as RFC 9457 problem details with a stable {@code code}, like every other API error. */
+/**
+ * 401 and 403 as RFC 9457 problem details with a stable {@code code}, like every other
+ * API error.
+ */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
@@ -57,4 +60,5 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	private static String oneLine(String message) {
 		return message == null ? "invalid" : message.lines().findFirst().orElse("invalid");
 	}
+
 }

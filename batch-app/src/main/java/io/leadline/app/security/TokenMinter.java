@@ -16,9 +16,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signs tokens the API accepts, with the configured secret, issuer and audience: for operators and
- * local testing ({@code ./leadline token --sub alice}). Production tokens come from the identity
- * provider (Supabase) instead.
+ * Signs tokens the API accepts, with the configured secret, issuer and audience: for
+ * operators and local testing ({@code ./leadline token --sub alice}). Production tokens
+ * come from the identity provider (Supabase) instead.
  */
 @Component
 @EnableConfigurationProperties(JwtProperties.class)
@@ -54,4 +54,5 @@ public class TokenMinter {
 			throw new IllegalStateException("cannot sign a token: " + e.getMessage(), e);
 		}
 	}
+
 }

@@ -67,7 +67,8 @@ record ApiClient(URI base, HttpClient http) {
 	Reply upload(String token, String fileName, byte[] content) {
 		String boundary = "leadline-" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[head.length + content.length + tail.length];
 		System.arraycopy(head, 0, body, 0, head.length);
@@ -77,7 +78,10 @@ record ApiClient(URI base, HttpClient http) {
 			.POST(BodyPublishers.ofByteArray(body)));
 	}
 
-	/** {@code POST /api/jobs} for an upload with the default email column and a small service context. */
+	/**
+	 * {@code POST /api/jobs} for an upload with the default email column and a small
+	 * service context.
+	 */
 	Reply startJob(String token, String uploadId) {
 		return postJson("/api/jobs", token, Map.of("uploadId", uploadId, "service",
 				Map.of("core_offer", "Done-for-you cold email", "cta", "Worth a short call?"), "format", "csv"));

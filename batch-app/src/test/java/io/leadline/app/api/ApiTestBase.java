@@ -30,15 +30,15 @@ import io.leadline.jobs.research.ProviderSettings;
 
 /**
  * The app on a random port with H2 in memory, a local store in a temporary directory, and
- * loopback Serper/Groq fakes, so researched rows come back {@code ok} and are charged. Every IT
- * shares this one context; each test uses its own accounts.
+ * loopback Serper/Groq fakes, so researched rows come back {@code ok} and are charged.
+ * Every IT shares this one context; each test uses its own accounts.
  */
-@SpringBootTest(classes = LeadlineApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-		"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
-		"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
-		"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
-		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+@SpringBootTest(classes = LeadlineApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+				"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
+				"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
+				"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
+				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
 abstract class ApiTestBase {
 
 	static final String SECRET = "test-secret-for-leadline-api-tests-0123456789";
@@ -101,7 +101,10 @@ abstract class ApiTestBase {
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 	}
 
-	/** Uploads the 50-row sample list (47 researchable, 2 invalid, 1 duplicate) and returns its id. */
+	/**
+	 * Uploads the 50-row sample list (47 researchable, 2 invalid, 1 duplicate) and
+	 * returns its id.
+	 */
 	String uploadSample(String token) throws IOException {
 		var reply = api.upload(token, "prospects.csv", Files.readAllBytes(SAMPLES.resolve("prospects.csv")));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -109,8 +112,8 @@ abstract class ApiTestBase {
 	}
 
 	/**
-	 * Uploads a list of {@code rows} people at a domain never seen before, so providers are really
-	 * called (research is cached across jobs by domain and person).
+	 * Uploads a list of {@code rows} people at a domain never seen before, so providers
+	 * are really called (research is cached across jobs by domain and person).
 	 */
 	String uploadFresh(String token, int rows) {
 		String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.com";

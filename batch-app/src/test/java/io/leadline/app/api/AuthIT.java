@@ -73,19 +73,22 @@ class AuthIT extends ApiTestBase {
 
 		var byUser = api.postJson("/api/admin/accounts/" + ann + "/credits", TOKENS.user(ann), grant);
 		var byAppMetadataAdmin = api.postJson("/api/admin/accounts/" + ann + "/credits", TOKENS.admin("ops"), grant);
-		var byTopLevelAdmin = api.postJson("/api/admin/accounts/" + ann + "/credits", TOKENS.topLevelAdmin("ops"), grant);
+		var byTopLevelAdmin = api.postJson("/api/admin/accounts/" + ann + "/credits", TOKENS.topLevelAdmin("ops"),
+				grant);
 
 		assertThat(byUser.status()).isEqualTo(403);
 		assertThat(byUser.json().path("code").asString()).isEqualTo("forbidden");
 		assertThat(byAppMetadataAdmin.status()).isEqualTo(200);
 		assertThat(byTopLevelAdmin.json().path("balance").asLong()).isEqualTo(50);
 		assertThat(balance(TOKENS.user(ann))).isEqualTo(50).isEqualTo(ledgerSum(TOKENS.user(ann)));
-		assertThat(api.get("/api/account/ledger", TOKENS.user(ann)).json().get(0).path("kind").asString()).isEqualTo("GRANT");
+		assertThat(api.get("/api/account/ledger", TOKENS.user(ann)).json().get(0).path("kind").asString())
+			.isEqualTo("GRANT");
 	}
 
 	@Test
 	void refusesAGrantThatIsNotPositive() {
-		var reply = api.postJson("/api/admin/accounts/ann/credits", TOKENS.admin("ops"), Map.of("amount", 0, "reason", "x"));
+		var reply = api.postJson("/api/admin/accounts/ann/credits", TOKENS.admin("ops"),
+				Map.of("amount", 0, "reason", "x"));
 
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.json().path("code").asString()).isEqualTo("invalid_request");
@@ -100,4 +103,5 @@ class AuthIT extends ApiTestBase {
 				"/api/jobs/{id}", "/api/jobs/{id}/result", "/api/account", "/api/admin/accounts/{id}/credits"));
 		assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
 	}
+
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Files that are not lists, or too much of one, get a clear 4xx problem and leave nothing stored.
- * The test app allows 1 MB uploads and 1,000 rows.
+ * Files that are not lists, or too much of one, get a clear 4xx problem and leave nothing
+ * stored. The test app allows 1 MB uploads and 1,000 rows.
  */
 class BadInputIT extends ApiTestBase {
 
@@ -112,7 +112,9 @@ class BadInputIT extends ApiTestBase {
 		return text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** A small workbook whose first sheet carries a comment of spaces: it inflates 1000:1. */
+	/**
+	 * A small workbook whose first sheet carries a comment of spaces: it inflates 1000:1.
+	 */
 	private static byte[] paddedWorkbook(int spaces) throws IOException {
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -138,4 +140,5 @@ class BadInputIT extends ApiTestBase {
 		}
 		return padded.toByteArray();
 	}
+
 }

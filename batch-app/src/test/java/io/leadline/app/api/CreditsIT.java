@@ -21,7 +21,9 @@ import mockwebserver3.MockResponse;
 import io.leadline.jobs.credits.ReservationExpiry;
 import io.leadline.jobs.research.ProviderWire;
 
-/** Reserve before, charge ok rows after, give back on abandon or expiry; never overdraw. */
+/**
+ * Reserve before, charge ok rows after, give back on abandon or expiry; never overdraw.
+ */
 class CreditsIT extends ApiTestBase {
 
 	@Autowired
@@ -153,4 +155,5 @@ class CreditsIT extends ApiTestBase {
 			.body("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\"}}")
 			.build();
 	}
+
 }

@@ -27,4 +27,5 @@ class MetricsIT extends ApiTestBase {
 			.contains("leadline_credits_charged_total");
 		assertThat(forUser.status()).isEqualTo(403);
 	}
+
 }

@@ -7,7 +7,10 @@ import java.io.IOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Another owner's job or upload looks exactly like one that does not exist; admins see all. */
+/**
+ * Another owner's job or upload looks exactly like one that does not exist; admins see
+ * all.
+ */
 class OwnerIsolationIT extends ApiTestBase {
 
 	String alice;
@@ -34,8 +37,8 @@ class OwnerIsolationIT extends ApiTestBase {
 		String job = "/api/jobs/" + jobId;
 
 		var replies = new ApiClient.Reply[] { api.get(job, mallory), api.get(job + "/logs", mallory),
-				api.get(job + "/result", mallory), api.post(job + "/stop", mallory), api.post(job + "/restart", mallory),
-				api.post(job + "/abandon", mallory), api.delete(job, mallory) };
+				api.get(job + "/result", mallory), api.post(job + "/stop", mallory),
+				api.post(job + "/restart", mallory), api.post(job + "/abandon", mallory), api.delete(job, mallory) };
 
 		assertThat(replies).allSatisfy(reply -> {
 			assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
@@ -63,4 +66,5 @@ class OwnerIsolationIT extends ApiTestBase {
 		assertThat(api.get("/api/jobs/" + jobId + "/result", admin).status()).isEqualTo(200);
 		assertThat(api.get("/api/jobs/" + jobId + "/logs", admin).status()).isEqualTo(200);
 	}
+
 }

@@ -18,8 +18,9 @@ import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 import io.leadline.jobs.research.ProviderWire;
 
 /**
- * More jobs than the server runs at once: the ones waiting their turn are held by this process
- * from the start, so orphan recovery (here or in another instance) never takes them for dead.
+ * More jobs than the server runs at once: the ones waiting their turn are held by this
+ * process from the start, so orphan recovery (here or in another instance) never takes
+ * them for dead.
  */
 class QueuedJobsIT extends ApiTestBase {
 
@@ -50,7 +51,8 @@ class QueuedJobsIT extends ApiTestBase {
 		}
 
 		List<JobExecution> running = List.copyOf(jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB));
-		assertThat(running).as("4 run at once, the rest wait").hasSizeGreaterThan(4)
+		assertThat(running).as("4 run at once, the rest wait")
+			.hasSizeGreaterThan(4)
 			.anyMatch(execution -> execution.getStatus() == BatchStatus.STARTING);
 		assertThat(running).allSatisfy(execution -> assertThat(leases.find(execution.getId())).isPresent());
 		assertThat(recovery.recoverOrphans()).isEmpty();
@@ -69,4 +71,5 @@ class QueuedJobsIT extends ApiTestBase {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

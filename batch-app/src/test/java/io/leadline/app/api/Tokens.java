@@ -23,7 +23,8 @@ record Tokens(String secret, String issuer, String audience) {
 
 	/** Admin the Supabase way: {@code app_metadata.role}. */
 	String admin(String subject) {
-		return sign(secret, claims(subject, Duration.ofHours(1)).claim("app_metadata", Map.of("role", "admin")).build());
+		return sign(secret,
+				claims(subject, Duration.ofHours(1)).claim("app_metadata", Map.of("role", "admin")).build());
 	}
 
 	/** Admin by a top-level {@code role} claim. */

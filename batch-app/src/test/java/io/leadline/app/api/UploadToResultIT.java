@@ -12,7 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** The whole API path a front end takes: upload, start, watch, download; charged for ok rows only. */
+/**
+ * The whole API path a front end takes: upload, start, watch, download; charged for ok
+ * rows only.
+ */
 class UploadToResultIT extends ApiTestBase {
 
 	@Test
@@ -47,24 +50,32 @@ class UploadToResultIT extends ApiTestBase {
 		assertThat(job.path("counts").path("duplicate").asLong()).isEqualTo(1);
 		assertThat(job.path("credits").path("reserved").asLong()).isEqualTo(50);
 		assertThat(job.path("credits").path("charged").asLong()).isEqualTo(47);
-		// why: research is cached across jobs, so an earlier test may have answered this list already
-		assertThat(job.path("usage").path("groqCalls").asInt() + job.path("usage").path("cacheHits").asInt()).isPositive();
+		// why: research is cached across jobs, so an earlier test may have answered this
+		// list already
+		assertThat(job.path("usage").path("groqCalls").asInt() + job.path("usage").path("cacheHits").asInt())
+			.isPositive();
 		assertThat(balance(token)).isEqualTo(60 - 47).isEqualTo(ledgerSum(token));
 
 		var result = api.get("/api/jobs/" + jobId + "/result", token);
 
 		assertThat(result.status()).isEqualTo(200);
 		assertThat(result.header("Content-Type")).startsWith("text/csv");
-		assertThat(result.header("Content-Disposition")).contains("attachment").contains("filename=\"prospects-enriched.csv\"");
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-			.parse(new StringReader(result.text().replace("\uFEFF", ""))).getRecords();
+		assertThat(result.header("Content-Disposition")).contains("attachment")
+			.contains("filename=\"prospects-enriched.csv\"");
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(result.text().replace("\uFEFF", "")))
+			.getRecords();
 		assertThat(rows).hasSize(50);
 		assertThat(rows).extracting(r -> r.get("sif_status")).containsOnly("ok", "invalid", "duplicate");
 
 		var log = api.get("/api/jobs/" + jobId + "/logs", token);
 
 		assertThat(log.status()).isEqualTo(200);
-		assertThat(log.text()).contains("credits reserve -50").contains("step merge completed")
+		assertThat(log.text()).contains("credits reserve -50")
+			.contains("step merge completed")
 			.contains("credits settle +3: charged 47 ok rows of 50 reserved");
 	}
 
@@ -83,7 +94,8 @@ class UploadToResultIT extends ApiTestBase {
 		var admin = api.get("/api/jobs?size=100", TOKENS.admin("ops")).json();
 
 		assertThat(mine.path("total").asLong()).isEqualTo(2);
-		assertThat(mine.path("items").valueStream().map(j -> j.path("jobId").asString())).containsExactly(second, first);
+		assertThat(mine.path("items").valueStream().map(j -> j.path("jobId").asString())).containsExactly(second,
+				first);
 		assertThat(admin.path("total").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(api.get("/api/jobs?size=1&page=1", token).json().path("items").get(0).path("jobId").asString())
 			.isEqualTo(first);
@@ -100,7 +112,8 @@ class UploadToResultIT extends ApiTestBase {
 		var deleted = api.delete("/api/jobs/" + jobId, token);
 
 		assertThat(deleted.status()).isEqualTo(204);
-		assertThat(api.get("/api/jobs/" + jobId + "/result", token).json().path("code").asString()).isEqualTo("no_result");
+		assertThat(api.get("/api/jobs/" + jobId + "/result", token).json().path("code").asString())
+			.isEqualTo("no_result");
 		assertThat(storedUnder("outputs/" + dee)).isEmpty();
 		assertThat(storedUnder("inputs/" + dee)).isEmpty();
 		assertThat(storedUnder("work/" + jobId)).isEmpty();
@@ -115,9 +128,10 @@ class UploadToResultIT extends ApiTestBase {
 		var saved = api.putJson("/api/account/service", token, Map.of("core_offer", "Bookkeeping for dentists"));
 
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
-		assertThat(saved.json().path("defaultService").path("coreOffer").asString()).isEqualTo("Bookkeeping for dentists");
-		assertThat(api.putJson("/api/account/service", token, Map.of("offer", "typo")).json().path("code")
-			.asString()).isEqualTo("invalid_request");
+		assertThat(saved.json().path("defaultService").path("coreOffer").asString())
+			.isEqualTo("Bookkeeping for dentists");
+		assertThat(api.putJson("/api/account/service", token, Map.of("offer", "typo")).json().path("code").asString())
+			.isEqualTo("invalid_request");
 	}
 
 }

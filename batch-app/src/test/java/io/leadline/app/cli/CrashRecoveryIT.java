@@ -33,8 +33,9 @@ import io.leadline.jobs.research.FakeProviders;
 import io.leadline.jobs.research.ProviderWire;
 
 /**
- * A JVM killed with kill -9 in the middle of a job loses nothing: after {@code restart} the result
- * has every row once and in order, and rows committed before the kill are not researched again.
+ * A JVM killed with kill -9 in the middle of a job loses nothing: after {@code restart}
+ * the result has every row once and in order, and rows committed before the kill are not
+ * researched again.
  */
 class CrashRecoveryIT {
 
@@ -60,12 +61,14 @@ class CrashRecoveryIT {
 	void aJobKilledMidRunResumesFromItsLastCommitWithoutLosingOrRepeatingRows() throws Exception {
 		slowProviders();
 		Path data = Files.createDirectories(work.resolve("data"));
-		LeadlineProcess leadline = new LeadlineProcess(data, Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY,
-				"GROQ_API_KEY", FakeProviders.GROQ_KEY, "LEADLINE_SERPER_URL", providers.settings().serperUrl(),
-				"LEADLINE_GROQ_URL", providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK,
-				"LEADLINE_PARTITIONS", "" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "8",
-				// why: with the answer cache on, a redone row would not reach the provider and this test would not see it
-				"LEADLINE_RESEARCH_CACHE", "false"));
+		LeadlineProcess leadline = new LeadlineProcess(data,
+				Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY, "GROQ_API_KEY", FakeProviders.GROQ_KEY,
+						"LEADLINE_SERPER_URL", providers.settings().serperUrl(), "LEADLINE_GROQ_URL",
+						providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK, "LEADLINE_PARTITIONS",
+						"" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "8",
+						// why: with the answer cache on, a redone row would not reach the
+						// provider and this test would not see it
+						"LEADLINE_RESEARCH_CACHE", "false"));
 		Path out = work.resolve("result.csv");
 
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString(), "--out", out.toString());
@@ -80,9 +83,11 @@ class CrashRecoveryIT {
 		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
 		List<CSVRecord> rows = csv(out);
 		assertThat(rows).extracting(r -> r.get("Email"))
-			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, ROWS).mapToObj(CrashRecoveryIT::email).toList());
+			.containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, ROWS).mapToObj(CrashRecoveryIT::email).toList());
 		assertThat(rows).extracting(r -> r.get("sif_status")).containsOnly("ok");
-		List<String> afterRestart = providers.searchQueries().subList(queriesBeforeRestart, providers.searchQueries().size());
+		List<String> afterRestart = providers.searchQueries()
+			.subList(queriesBeforeRestart, providers.searchQueries().size());
 		assertThat(committed).isNotEmpty().hasSizeLessThan(ROWS);
 		assertThat(personRows(afterRestart)).as("rows researched again after the restart")
 			.doesNotContainAnyElementsOf(committed);
@@ -110,7 +115,8 @@ class CrashRecoveryIT {
 
 		LeadlineProcess.Running server = leadline.start("serve");
 		try {
-			// why: only once the server holds the database may this test open it beside the server
+			// why: only once the server holds the database may this test open it beside
+			// the server
 			awaitLine(server.out(), "Started LeadlineApplication");
 			awaitStatus(data, jobId, "COMPLETED");
 		}
@@ -159,14 +165,16 @@ class CrashRecoveryIT {
 	void neverTouchesAJobThatALiveProcessIsRunning() throws Exception {
 		slowProviders();
 		Path data = Files.createDirectories(work.resolve("data"));
-		LeadlineProcess leadline = new LeadlineProcess(data, Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY,
-				"GROQ_API_KEY", FakeProviders.GROQ_KEY, "LEADLINE_SERPER_URL", providers.settings().serperUrl(),
-				"LEADLINE_GROQ_URL", providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK,
-				"LEADLINE_PARTITIONS", "" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "3"));
+		LeadlineProcess leadline = new LeadlineProcess(data,
+				Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY, "GROQ_API_KEY", FakeProviders.GROQ_KEY,
+						"LEADLINE_SERPER_URL", providers.settings().serperUrl(), "LEADLINE_GROQ_URL",
+						providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK, "LEADLINE_PARTITIONS",
+						"" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "3"));
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString());
 		awaitCommittedChunks(data, 1);
 		String jobId = jobIdIn(Files.readString(running.out()));
-		// why: the job must still run however slowly three more JVMs start on a busy machine, so its
+		// why: the job must still run however slowly three more JVMs start on a busy
+		// machine, so its
 		// next searches wait for the checks (well within the 60 s read timeout)
 		CountDownLatch checked = new CountDownLatch(1);
 		providers.serper = query -> {
@@ -225,7 +233,8 @@ class CrashRecoveryIT {
 		while (System.nanoTime() < deadline) {
 			if (Files.isDirectory(objects)) {
 				try (Stream<Path> files = Files.walk(objects)) {
-					if (files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p)).count() >= chunks) {
+					if (files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p))
+						.count() >= chunks) {
 						return;
 					}
 				}
@@ -236,14 +245,16 @@ class CrashRecoveryIT {
 	}
 
 	/**
-	 * Rows whose chunk committed, from Batch's own write counts: pending rows are dealt to
-	 * partitions in blocks of one chunk, round robin, and a partition commits its rows in order.
+	 * Rows whose chunk committed, from Batch's own write counts: pending rows are dealt
+	 * to partitions in blocks of one chunk, round robin, and a partition commits its rows
+	 * in order.
 	 */
 	private static Set<Integer> committedRows(Path data) throws SQLException {
 		Set<Integer> rows = new HashSet<>();
 		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
-				ResultSet rs = db.createStatement().executeQuery(
-						"SELECT STEP_NAME, WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'enrichWorker:%'")) {
+				ResultSet rs = db.createStatement()
+					.executeQuery(
+							"SELECT STEP_NAME, WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'enrichWorker:%'")) {
 			while (rs.next()) {
 				int partition = Integer.parseInt(rs.getString(1).replaceAll("\\D", ""));
 				long written = rs.getLong(2);
@@ -306,4 +317,5 @@ class CrashRecoveryIT {
 			return parser.getRecords();
 		}
 	}
+
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator CLI as a separate JVM: enrich without keys, bad files, listing, restart. */
+/**
+ * The operator CLI as a separate JVM: enrich without keys, bad files, listing, restart.
+ */
 class LeadlineCliIT {
 
 	private static final Path SAMPLES = Path.of("..", "sample-data");
@@ -70,7 +72,8 @@ class LeadlineCliIT {
 
 	@Test
 	void refusesAFileThatIsNotAListWithOneLineAndStartsNoJob() throws Exception {
-		Path pdf = Files.write(work.resolve("prospects.csv"), "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+		Path pdf = Files.write(work.resolve("prospects.csv"),
+				"%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
 
 		var outcome = leadline.run("enrich", pdf.toString());
 
@@ -86,7 +89,8 @@ class LeadlineCliIT {
 		var outcome = leadline.run("enrich", list.toString());
 
 		assertThat(outcome.exitCode()).isEqualTo(2);
-		assertThat(outcome.err().strip()).startsWith("leadline: no email column").contains("name, company")
+		assertThat(outcome.err().strip()).startsWith("leadline: no email column")
+			.contains("name, company")
 			.doesNotContain("\n");
 	}
 
@@ -122,4 +126,5 @@ class LeadlineCliIT {
 			return parser.getRecords();
 		}
 	}
+
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the packaged app jar as operators do, in its own JVM, and captures what it printed. The jar
- * exists because failsafe runs after {@code package}.
+ * Runs the packaged app jar as operators do, in its own JVM, and captures what it
+ * printed. The jar exists because failsafe runs after {@code package}.
  */
 record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 

@@ -28,7 +28,8 @@ class ExecutionLeaseTest {
 
 	@Test
 	void aNewProcessThatGotADeadHoldersPidDoesNotHoldItsLease() {
-		// why: a restarted container keeps its hostname and its JVM often gets the same small pid
+		// why: a restarted container keeps its hostname and its JVM often gets the same
+		// small pid
 		var lease = new ExecutionLease(1, HOST, self.pid(), selfStarted.minus(Duration.ofMinutes(10)), now);
 
 		assertThat(lease.isLive(HOST, now, STALE_AFTER)).isFalse();
@@ -51,4 +52,5 @@ class ExecutionLeaseTest {
 		assertThat(fresh.isLive(HOST, now, STALE_AFTER)).isTrue();
 		assertThat(stale.isLive(HOST, now, STALE_AFTER)).isFalse();
 	}
+
 }

@@ -32,14 +32,17 @@ import io.leadline.jobs.research.ProviderWire;
 import io.leadline.jobs.research.ServiceContext;
 
 /**
- * Two app instances on one database, store and Redis, as in production, run a list each at the
- * same time: together they stay within one provider budget. (Each instance's own database would
- * not do in one test JVM: Spring Batch keeps step contexts in a JVM-wide map keyed by execution id,
- * and two databases hand out the same ids.)
+ * Two app instances on one database, store and Redis, as in production, run a list each
+ * at the same time: together they stay within one provider budget. (Each instance's own
+ * database would not do in one test JVM: Spring Batch keeps step contexts in a JVM-wide
+ * map keyed by execution id, and two databases hand out the same ids.)
  */
 class SharedRateLimitIT {
 
-	/** why: 240 a minute is 4 a second, little enough to see within seconds what a minute would show */
+	/**
+	 * why: 240 a minute is 4 a second, little enough to see within seconds what a minute
+	 * would show
+	 */
 	static final int REQUESTS_PER_MINUTE = 240;
 
 	static final int ROWS_PER_INSTANCE = 12;
@@ -96,7 +99,8 @@ class SharedRateLimitIT {
 		assertThat(secondJob.get(2, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		pool.shutdown();
 
-		// why: in any 3 s, one budget of 4 a second lets through 12 plus its 2 s burst (8); two
+		// why: in any 3 s, one budget of 4 a second lets through 12 plus its 2 s burst
+		// (8); two
 		// budgets of their own would let through twice that
 		int mostInOneWindow = 12 + 8 + 1;
 		assertThat(serperCalls.size()).as("Serper calls of both jobs").isGreaterThan(2 * mostInOneWindow);
@@ -106,12 +110,12 @@ class SharedRateLimitIT {
 
 	private ConfigurableApplicationContext instance() throws Exception {
 		var context = new SpringApplicationBuilder(LeadlineApplication.class).web(WebApplicationType.NONE)
-			// why: default properties rank below application.yml, so set the variables its placeholders read
-			.properties("LEADLINE_DATA_DIR=" + files.resolve("data"),
-					"LEADLINE_REDIS_URL=" + redis.url(), "LEADLINE_SERPER_RPM=" + REQUESTS_PER_MINUTE,
-					"LEADLINE_GROQ_RPM=" + REQUESTS_PER_MINUTE, "LEADLINE_RESEARCH_CACHE=false",
-					"SERPER_API_KEY=" + FakeProviders.SERPER_KEY, "GROQ_API_KEY=" + FakeProviders.GROQ_KEY,
-					"LEADLINE_SERPER_URL=" + providers.settings().serperUrl(),
+			// why: default properties rank below application.yml, so set the variables
+			// its placeholders read
+			.properties("LEADLINE_DATA_DIR=" + files.resolve("data"), "LEADLINE_REDIS_URL=" + redis.url(),
+					"LEADLINE_SERPER_RPM=" + REQUESTS_PER_MINUTE, "LEADLINE_GROQ_RPM=" + REQUESTS_PER_MINUTE,
+					"LEADLINE_RESEARCH_CACHE=false", "SERPER_API_KEY=" + FakeProviders.SERPER_KEY,
+					"GROQ_API_KEY=" + FakeProviders.GROQ_KEY, "LEADLINE_SERPER_URL=" + providers.settings().serperUrl(),
 					"LEADLINE_GROQ_URL=" + providers.settings().groqUrl())
 			.run();
 		instances.add(context);
@@ -146,4 +150,5 @@ class SharedRateLimitIT {
 		}
 		return most;
 	}
+
 }

@@ -30,7 +30,9 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
-/** Two app instances sweeping one inbox at once, then again: every file runs exactly once. */
+/**
+ * Two app instances sweeping one inbox at once, then again: every file runs exactly once.
+ */
 class NightlyInboxIT {
 
 	@TempDir
@@ -61,8 +63,8 @@ class NightlyInboxIT {
 		drop(store, "inbox/ann/brochure.csv", "%PDF-1.7\n%âãÏÓ\n");
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
-		List<Future<List<NightlyInbox.Handled>>> sweeps = pool.invokeAll(List.of(
-				() -> first.getBean(NightlyInbox.class).sweep(), () -> second.getBean(NightlyInbox.class).sweep()));
+		List<Future<List<NightlyInbox.Handled>>> sweeps = pool.invokeAll(List
+			.of(() -> first.getBean(NightlyInbox.class).sweep(), () -> second.getBean(NightlyInbox.class).sweep()));
 		for (Future<List<NightlyInbox.Handled>> sweep : sweeps) {
 			sweep.get();
 		}
@@ -79,8 +81,9 @@ class NightlyInboxIT {
 		assertThat(keys(store, "inbox/ann/")).containsExactlyInAnyOrder("inbox/ann/done/april.csv",
 				"inbox/ann/done/april.csv.service.json", "inbox/ann/done/march.csv", "inbox/ann/failed/brochure.csv",
 				"inbox/ann/failed/brochure.csv.reason.txt");
-		assertThat(instances).anySatisfy(instance -> assertThat(
-				jobs.getLastJobExecution(instance).getJobParameters().getString("service")).contains("Inbox-only offer"));
+		assertThat(instances).anySatisfy(
+				instance -> assertThat(jobs.getLastJobExecution(instance).getJobParameters().getString("service"))
+					.contains("Inbox-only offer"));
 	}
 
 	@Test
@@ -95,19 +98,25 @@ class NightlyInboxIT {
 		List<NightlyInbox.Handled> handled = second.getBean(NightlyInbox.class).sweep();
 
 		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly("started");
-		JobInstance instance = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10).stream()
-			.filter(candidate -> jobs.getLastJobExecution(candidate).getJobParameters().getString(EnrichmentRequest.JOB_ID)
+		JobInstance instance = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10)
+			.stream()
+			.filter(candidate -> jobs.getLastJobExecution(candidate)
+				.getJobParameters()
+				.getString(EnrichmentRequest.JOB_ID)
 				.equals(jobId.toString()))
-			.findFirst().orElseThrow();
+			.findFirst()
+			.orElseThrow();
 		assertThat(jobs.getLastJobExecution(instance).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(keys(store, "inbox/ann/")).containsExactly("inbox/ann/done/may.csv");
 	}
 
 	private ConfigurableApplicationContext instance() {
 		return new SpringApplicationBuilder(LeadlineApplication.class).web(WebApplicationType.NONE)
-			// why: default properties rank below application.yml, so set the variables its placeholders read
+			// why: default properties rank below application.yml, so set the variables
+			// its placeholders read
 			.properties("LEADLINE_DATA_DIR=" + data.toAbsolutePath(), "LEADLINE_STARTING_CREDITS=100",
-					"SERPER_API_KEY=", "GROQ_API_KEY=", "LEADLINE_JWT_SECRET=a-test-secret-that-is-at-least-32-bytes-long")
+					"SERPER_API_KEY=", "GROQ_API_KEY=",
+					"LEADLINE_JWT_SECRET=a-test-secret-that-is-at-least-32-bytes-long")
 			.run();
 	}
 
@@ -118,4 +127,5 @@ class NightlyInboxIT {
 	private static List<String> keys(ObjectStore store, String prefix) throws Exception {
 		return store.list(prefix).stream().map(ObjectInfo::key).toList();
 	}
+
 }

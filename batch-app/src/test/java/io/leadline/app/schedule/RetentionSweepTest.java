@@ -39,4 +39,5 @@ class RetentionSweepTest {
 		assertThat(store.list("")).extracting(ObjectInfo::key)
 			.containsExactlyInAnyOrder("inbox/ann/waiting.csv", "outputs/ann/j2/result.xlsx");
 	}
+
 }

@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadline.jobs.research.ServiceContext;
 
 /**
- * Accounts and their append-only ledger. Every change of a balance writes the ledger row in the
- * same transaction, so the balance always equals the sum of the account's ledger. Job rows
- * (reserve, settle, release) are unique per job, which makes each of them idempotent:
+ * Accounts and their append-only ledger. Every change of a balance writes the ledger row
+ * in the same transaction, so the balance always equals the sum of the account's ledger.
+ * Job rows (reserve, settle, release) are unique per job, which makes each of them
+ * idempotent:
  *
  * <pre>{@code
  * ledger.reserve("alice", jobId, 500);   // -500, or InsufficientCreditsException
@@ -64,9 +65,9 @@ public class CreditLedger {
 
 	/**
 	 * Holds {@code credits} for a job in one conditional update plus its ledger row.
-	 *
 	 * @return true when reserved now, false when the job already had a reservation
-	 * @throws InsufficientCreditsException when the account cannot cover it (nothing changes)
+	 * @throws InsufficientCreditsException when the account cannot cover it (nothing
+	 * changes)
 	 */
 	public boolean reserve(String accountId, UUID jobId, long credits) {
 		if (credits < 0) {
@@ -90,7 +91,8 @@ public class CreditLedger {
 			return false;
 		}
 		catch (DataIntegrityViolationException overdraft) {
-			// why: the balance check constraint is the last guard if a database re-checks late
+			// why: the balance check constraint is the last guard if a database re-checks
+			// late
 			throw new InsufficientCreditsException(accountId, credits, account(accountId).balance());
 		}
 	}
@@ -107,8 +109,9 @@ public class CreditLedger {
 	}
 
 	/**
-	 * Charges {@code chargedRows} of a completed job and gives back the rest of its reservation,
-	 * once. Does nothing when the job was never reserved, or was already settled or released.
+	 * Charges {@code chargedRows} of a completed job and gives back the rest of its
+	 * reservation, once. Does nothing when the job was never reserved, or was already
+	 * settled or released.
 	 */
 	public void settle(UUID jobId, long chargedRows) {
 		onHeldReservation(jobId, reserve -> {
@@ -158,7 +161,8 @@ public class CreditLedger {
 	}
 
 	public List<LedgerEntry> jobEntries(UUID jobId) {
-		return jdbc.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job order by id")
+		return jdbc
+			.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job order by id")
 			.param("job", jobId.toString())
 			.query(CreditLedger::entry)
 			.list();
@@ -182,9 +186,10 @@ public class CreditLedger {
 
 	/** Jobs whose reservation is still held, reserved before {@code before}. */
 	public List<UUID> heldReservations(LocalDateTime before) {
-		return jdbc.sql("""
-				select r.job_id from ledger r where r.kind = 'RESERVE' and r.ts < :before
-				and not exists (select 1 from ledger o where o.job_id = r.job_id and o.kind in ('SETTLE', 'RELEASE'))""")
+		return jdbc
+			.sql("""
+					select r.job_id from ledger r where r.kind = 'RESERVE' and r.ts < :before
+					and not exists (select 1 from ledger o where o.job_id = r.job_id and o.kind in ('SETTLE', 'RELEASE'))""")
 			.param("before", before)
 			.query(String.class)
 			.list()
@@ -211,7 +216,9 @@ public class CreditLedger {
 		}
 	}
 
-	/** The conditional update that makes overdraft impossible: no row changes when short. */
+	/**
+	 * The conditional update that makes overdraft impossible: no row changes when short.
+	 */
 	private boolean withdraw(String accountId, long credits) {
 		Long floor = floorOf(accountId);
 		if (floor == null) {
@@ -227,7 +234,10 @@ public class CreditLedger {
 			.update() == 1;
 	}
 
-	/** The lowest balance an account may reach, or null for no limit (the CLI's, unless configured). */
+	/**
+	 * The lowest balance an account may reach, or null for no limit (the CLI's, unless
+	 * configured).
+	 */
 	private Long floorOf(String accountId) {
 		if (!LOCAL_ACCOUNT.equals(accountId)) {
 			return 0L;
@@ -260,7 +270,8 @@ public class CreditLedger {
 		}
 		try {
 			tx.executeWithoutResult(status -> {
-				// why: the account row lock serializes settle, release and expiry of the same job
+				// why: the account row lock serializes settle, release and expiry of the
+				// same job
 				jdbc.sql("select balance from accounts where id = :id for update")
 					.param("id", reserve.get().accountId())
 					.query(Long.class)
@@ -276,7 +287,8 @@ public class CreditLedger {
 	}
 
 	private Optional<LedgerEntry> entry(UUID jobId, LedgerKind kind) {
-		return jdbc.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job and kind = :kind")
+		return jdbc.sql(
+				"select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job and kind = :kind")
 			.param("job", jobId.toString())
 			.param("kind", kind.name())
 			.query(CreditLedger::entry)
@@ -285,15 +297,15 @@ public class CreditLedger {
 
 	private static Account account(ResultSet rs, int row) throws SQLException {
 		String service = rs.getString("default_service");
-		return new Account(rs.getString("id"), rs.getLong("balance"),
-				rs.getTimestamp("created_at").toLocalDateTime(),
+		return new Account(rs.getString("id"), rs.getLong("balance"), rs.getTimestamp("created_at").toLocalDateTime(),
 				service == null ? null : ServiceContext.fromJson(service));
 	}
 
 	private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
 		String job = rs.getString("job_id");
 		return new LedgerEntry(rs.getLong("id"), rs.getString("account_id"), rs.getLong("delta"),
-				LedgerKind.valueOf(rs.getString("kind")), rs.getString("reason"), job == null ? null : UUID.fromString(job),
-				rs.getTimestamp("ts").toLocalDateTime());
+				LedgerKind.valueOf(rs.getString("kind")), rs.getString("reason"),
+				job == null ? null : UUID.fromString(job), rs.getTimestamp("ts").toLocalDateTime());
 	}
+
 }

@@ -11,9 +11,10 @@ import io.leadline.jobs.enrichment.JobProgress;
 import io.leadline.jobs.enrichment.RowStatus;
 
 /**
- * Reserves a job's rows before it runs and settles after it completed. The API reserves when it
- * records the job (an honest 402), so here the reservation is usually a no-op; CLI and nightly runs
- * reserve here. Restarts never reserve again: the ledger allows one reservation per job.
+ * Reserves a job's rows before it runs and settles after it completed. The API reserves
+ * when it records the job (an honest 402), so here the reservation is usually a no-op;
+ * CLI and nightly runs reserve here. Restarts never reserve again: the ledger allows one
+ * reservation per job.
  */
 public final class CreditListener implements JobExecutionListener {
 
@@ -33,7 +34,8 @@ public final class CreditListener implements JobExecutionListener {
 					+ " cannot run again: its credit reservation was released; start a new job");
 		}
 		if (ledger.reserve(request.owner(), request.jobId(), request.rowCount())) {
-			log.info("job {} reserved {} credits from account {}", request.jobId(), request.rowCount(), request.owner());
+			log.info("job {} reserved {} credits from account {}", request.jobId(), request.rowCount(),
+					request.owner());
 		}
 	}
 
@@ -52,4 +54,5 @@ public final class CreditListener implements JobExecutionListener {
 	private boolean wasReleased(EnrichmentRequest request) {
 		return ledger.reserved(request.jobId()).isPresent() && !ledger.isHeld(request.jobId());
 	}
+
 }

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ledger, the job listener that books against it, and the expiry of forgotten reservations. */
+/**
+ * The ledger, the job listener that books against it, and the expiry of forgotten
+ * reservations.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CreditsProperties.class)
 public class CreditsConfig {
@@ -27,7 +30,9 @@ public class CreditsConfig {
 	}
 
 	@Bean
-	ReservationExpiry reservationExpiry(CreditLedger ledger, JobRepository jobRepository, CreditsProperties properties) {
+	ReservationExpiry reservationExpiry(CreditLedger ledger, JobRepository jobRepository,
+			CreditsProperties properties) {
 		return new ReservationExpiry(ledger, jobRepository, properties);
 	}
+
 }

@@ -12,9 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * How credits are handed out and held.
  *
  * @param startingCredits credits a new account gets on first use
- * @param localLimit how far below zero the CLI's {@code local} account may go; null means no limit
- * (usage is still recorded)
- * @param failedReservationExpiry how long a FAILED job keeps its reservation before it is released
+ * @param localLimit how far below zero the CLI's {@code local} account may go; null means
+ * no limit (usage is still recorded)
+ * @param failedReservationExpiry how long a FAILED job keeps its reservation before it is
+ * released
  */
 @Validated
 @ConfigurationProperties("leadline.credits")

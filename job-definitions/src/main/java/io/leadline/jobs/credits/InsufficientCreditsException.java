@@ -21,4 +21,5 @@ public class InsufficientCreditsException extends RuntimeException {
 	public long available() {
 		return available;
 	}
+
 }

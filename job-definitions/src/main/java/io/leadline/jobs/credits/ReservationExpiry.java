@@ -16,8 +16,8 @@ import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 
 /**
  * Gives back the reservation of a job that failed and was left alone longer than
- * {@link CreditsProperties#failedReservationExpiry()}, or that never got a Batch execution. A
- * stopped, running or completed job is never touched here.
+ * {@link CreditsProperties#failedReservationExpiry()}, or that never got a Batch
+ * execution. A stopped, running or completed job is never touched here.
  */
 public final class ReservationExpiry {
 
@@ -35,14 +35,16 @@ public final class ReservationExpiry {
 		this.properties = properties;
 	}
 
-	/** @return how many reservations were released */
+	/**
+	 * @return how many reservations were released */
 	public int releaseExpired(LocalDateTime now) {
 		LocalDateTime cutoff = now.minus(properties.failedReservationExpiry());
 		int released = 0;
 		for (UUID jobId : ledger.heldReservations(cutoff)) {
 			Optional<JobExecution> last = lastExecution(jobId);
 			if (last.isEmpty() || failedBefore(last.get(), cutoff)) {
-				ledger.release(jobId, "expired: failed and not restarted within " + properties.failedReservationExpiry());
+				ledger.release(jobId,
+						"expired: failed and not restarted within " + properties.failedReservationExpiry());
 				log.info("job {} reservation released after {}", jobId, properties.failedReservationExpiry());
 				released++;
 			}
@@ -61,4 +63,5 @@ public final class ReservationExpiry {
 		LocalDateTime ended = execution.getEndTime() != null ? execution.getEndTime() : execution.getLastUpdated();
 		return failed && ended != null && ended.isBefore(cutoff);
 	}
+
 }

@@ -10,9 +10,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Stores each committed chunk, with the rows it skipped, as its own object keyed by partition and
- * first row. A chunk retried after a crash writes the same key again, so the result never holds a
- * row twice.
+ * Stores each committed chunk, with the rows it skipped, as its own object keyed by
+ * partition and first row. A chunk retried after a crash writes the same key again, so
+ * the result never holds a row twice.
  */
 class ChunkObjectWriter implements ItemWriter<RowRecord> {
 
@@ -58,4 +58,5 @@ class ChunkObjectWriter implements ItemWriter<RowRecord> {
 		jobLog.append(work.jobId(), "partition %d: rows %,d–%,d written (%d ok, %d not)".formatted(partition,
 				rows.get(0).rowNumber(), rows.get(rows.size() - 1).rowNumber(), ok, rows.size() - ok));
 	}
+
 }

@@ -7,7 +7,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import io.leadline.jobs.storage.ObjectStore;
 
-/** Step 4: deletes the job's work objects; it runs only after merge has committed the result. */
+/**
+ * Step 4: deletes the job's work objects; it runs only after merge has committed the
+ * result.
+ */
 final class CleanupTasklet implements Tasklet {
 
 	private final ObjectStore store;
@@ -22,4 +25,5 @@ final class CleanupTasklet implements Tasklet {
 		store.deletePrefix(request.workArea().workPrefix());
 		return RepeatStatus.FINISHED;
 	}
+
 }

@@ -44,8 +44,9 @@ import io.leadline.jobs.research.TransientProviderException;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * The enrichment job, read top to bottom: prepare → partitioned enrich → merge → cleanup, then the
- * parts of each step. Retry and skip policies are declared here, on the worker step.
+ * The enrichment job, read top to bottom: prepare → partitioned enrich → merge → cleanup,
+ * then the parts of each step. Retry and skip policies are declared here, on the worker
+ * step.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnrichmentProperties.class)
@@ -68,18 +69,15 @@ public class EnrichmentJobConfig {
 	}
 
 	/**
-	 * @param listeners what the application adds around every run (credits, leases), in order
+	 * @param listeners what the application adds around every run (credits, leases), in
+	 * order
 	 */
 	@Bean
-	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup,
-			JobHalt halt, JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
+	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup, JobHalt halt,
+			JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
 		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt, jobLog));
 		listeners.orderedStream().forEach(job::listener);
-		return job.start(prepare)
-			.next(enrich)
-			.next(merge)
-			.next(cleanup)
-			.build();
+		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
 	}
 
 	@Bean
@@ -127,8 +125,9 @@ public class EnrichmentJobConfig {
 	}
 
 	/**
-	 * Built per job execution because chunk size and partition count are job parameters: a restart
-	 * keeps the values its JobInstance started with, whatever the configuration says today.
+	 * Built per job execution because chunk size and partition count are job parameters:
+	 * a restart keeps the values its JobInstance started with, whatever the configuration
+	 * says today.
 	 */
 	@Bean
 	@StepScope
@@ -184,8 +183,8 @@ public class EnrichmentJobConfig {
 	@Bean
 	@StepScope
 	ChunkObjectWriter enrichWriter(@Value("#{stepExecutionContext['partition']}") Integer partition,
-			@Value("#{stepExecution}") StepExecution stepExecution,
-			ObjectStore store, SkippedRows skippedRows, JobLog jobLog) {
+			@Value("#{stepExecution}") StepExecution stepExecution, ObjectStore store, SkippedRows skippedRows,
+			JobLog jobLog) {
 		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
 		return new ChunkObjectWriter(store, work, partition, skippedRows, stepExecution.getId(), jobLog);
 	}
@@ -205,7 +204,9 @@ public class EnrichmentJobConfig {
 
 	// --- shared parts
 
-	/** Rows in flight against providers, across every partition of every job in this JVM. */
+	/**
+	 * Rows in flight against providers, across every partition of every job in this JVM.
+	 */
 	@Bean
 	AsyncTaskExecutor rowExecutor(ResearchProperties research) {
 		return pool("leadline-row-", research.concurrency());
@@ -246,4 +247,5 @@ public class EnrichmentJobConfig {
 	JobMetaStore jobMetaStore(ObjectStore store, JsonMapper json) {
 		return new JobMetaStore(store, json);
 	}
+
 }

@@ -6,8 +6,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Writes each run's start and end to the job log, clears the job's halt flag and puts a fatal
- * provider error where operators look first.
+ * Writes each run's start and end to the job log, clears the job's halt flag and puts a
+ * fatal provider error where operators look first.
  */
 final class EnrichmentJobListener implements JobExecutionListener {
 
@@ -23,9 +23,10 @@ final class EnrichmentJobListener implements JobExecutionListener {
 	@Override
 	public void beforeJob(JobExecution execution) {
 		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
-		jobLog.append(request.jobId(), "run %d started in pid %d: %s, %,d rows, chunks of %d, %d partitions".formatted(
-				execution.getId(), ProcessHandle.current().pid(), request.fileName(), request.rowCount(),
-				request.chunkSize(), request.partitions()));
+		jobLog.append(request.jobId(),
+				"run %d started in pid %d: %s, %,d rows, chunks of %d, %d partitions".formatted(execution.getId(),
+						ProcessHandle.current().pid(), request.fileName(), request.rowCount(), request.chunkSize(),
+						request.partitions()));
 	}
 
 	@Override
@@ -42,4 +43,5 @@ final class EnrichmentJobListener implements JobExecutionListener {
 		jobLog.append(EnrichmentRequest.from(execution.getJobParameters()).jobId(),
 				"run %d %s%s".formatted(execution.getId(), execution.getStatus().name().toLowerCase(), why));
 	}
+
 }

@@ -8,9 +8,9 @@ import io.leadline.jobs.research.ProspectResult;
 import io.leadline.jobs.research.ServiceContext;
 
 /**
- * Researches one row and writes its line. A transient provider failure propagates, so the step's
- * retry policy retries the row; a fatal one halts the whole job. Rows that needed no provider never
- * get here: prepare settled them.
+ * Researches one row and writes its line. A transient provider failure propagates, so the
+ * step's retry policy retries the row; a fatal one halts the whole job. Rows that needed
+ * no provider never get here: prepare settled them.
  */
 class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
@@ -51,4 +51,5 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 		return new RowRecord(row.rowNumber(), status, result.reason(), result.researchJson(), result.opener(), 0,
 				row.cells());
 	}
+
 }

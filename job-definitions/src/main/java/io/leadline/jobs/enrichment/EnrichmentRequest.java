@@ -12,9 +12,10 @@ import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
 /**
- * Everything one enrichment job needs, and its mapping to job parameters. Only {@code jobId}
- * identifies the JobInstance, so a restart is the same instance whatever else changed; chunk size
- * and partition count travel with it because chunk object keys depend on them.
+ * Everything one enrichment job needs, and its mapping to job parameters. Only
+ * {@code jobId} identifies the JobInstance, so a restart is the same instance whatever
+ * else changed; chunk size and partition count travel with it because chunk object keys
+ * depend on them.
  *
  * @param emailColumn header or key of the email column, or null to guess
  * @param outputColumns original columns to keep (empty keeps all)

@@ -5,13 +5,15 @@ import java.util.Map;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
- * {@code summary.json}, written beside the result: what came back, what it took, what it cost.
+ * {@code summary.json}, written beside the result: what came back, what it took, what it
+ * cost.
  *
  * @param rows rows per {@code sif_status}
  * @param estimatedCostUsd provider cost at the configured prices
- * @param jobSeconds from the start of this job execution to the end of merge (JVM start excluded)
+ * @param jobSeconds from the start of this job execution to the end of merge (JVM start
+ * excluded)
  */
 public record EnrichmentSummary(String jobId, String fileName, String resultKey, String format, long dataRows,
-		long blankRowsIgnored, Map<String, Long> rows, ProviderUsage usage, double estimatedCostUsd, double prepareSeconds,
-		double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
+		long blankRowsIgnored, Map<String, Long> rows, ProviderUsage usage, double estimatedCostUsd,
+		double prepareSeconds, double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
 }

@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The job-wide stop flag. When one row meets a fatal provider error (a rejected key, no credits
- * left), every partition of that job execution stops at its next row instead of failing each row
- * against the same wall. The job ends FAILED and can be restarted after the fix.
+ * The job-wide stop flag. When one row meets a fatal provider error (a rejected key, no
+ * credits left), every partition of that job execution stops at its next row instead of
+ * failing each row against the same wall. The job ends FAILED and can be restarted after
+ * the fix.
  */
 public final class JobHalt {
 
@@ -31,5 +32,7 @@ public final class JobHalt {
 		HaltedException(String reason) {
 			super("job halted: " + reason);
 		}
+
 	}
+
 }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The per-job log in {@code job_logs}: what a person watching one job wants to read, as it
- * happens. Writing it never fails a job.
+ * The per-job log in {@code job_logs}: what a person watching one job wants to read, as
+ * it happens. Writing it never fails a job.
  */
 public final class JobLog {
 
@@ -36,7 +36,8 @@ public final class JobLog {
 					Timestamp.valueOf(LocalDateTime.now()), line);
 		}
 		catch (RuntimeException e) {
-			// why: a log line is not worth a failed chunk; the application log still has it
+			// why: a log line is not worth a failed chunk; the application log still has
+			// it
 			log.warn("job {}: cannot write job log line '{}': {}", jobId, line, e.getMessage());
 		}
 		log.info("job {}: {}", jobId, line);
@@ -46,4 +47,5 @@ public final class JobLog {
 		return jdbc.query("SELECT ts, message FROM job_logs WHERE job_id = ? ORDER BY id",
 				(rs, n) -> new Line(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2)), jobId.toString());
 	}
+
 }

@@ -3,8 +3,8 @@ package io.leadline.jobs.enrichment;
 import java.util.List;
 
 /**
- * What prepare learned about the list and merge needs to write it back: the headers as written,
- * the widest row, the email column and the row counts.
+ * What prepare learned about the list and merge needs to write it back: the headers as
+ * written, the widest row, the email column and the row counts.
  *
  * @param headers original header names, widened to {@code width} for ragged rows
  * @param dataRows data rows that will appear in the result (blank rows excluded)

@@ -28,4 +28,5 @@ final class JobMetaStore {
 			return json.readValue(in, JobMeta.class);
 		}
 	}
+
 }

@@ -11,8 +11,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * How far a job is, read from Batch metadata alone, so any process (the CLI, another JVM, the API)
- * can show it: rows settled by prepare plus rows the partitions wrote or skipped.
+ * How far a job is, read from Batch metadata alone, so any process (the CLI, another JVM,
+ * the API) can show it: rows settled by prepare plus rows the partitions wrote or
+ * skipped.
  *
  * @param total data rows in the list, or the caller's estimate before prepare has run
  * @param done rows with a final status
@@ -52,8 +53,9 @@ public record JobProgress(long total, long done, Duration elapsed) {
 	}
 
 	/**
-	 * @param history every execution of the job's instance: a restarted partition resumes after its
-	 * committed rows, so write counts add up across executions without counting a row twice
+	 * @param history every execution of the job's instance: a restarted partition resumes
+	 * after its committed rows, so write counts add up across executions without counting
+	 * a row twice
 	 */
 	/** Rows a completed execution charges credits for ({@link RowStatus#isCharged()}). */
 	public static long chargedRows(JobExecution execution) {
@@ -70,7 +72,8 @@ public record JobProgress(long total, long done, Duration elapsed) {
 		long resolved = 0;
 		long done = 0;
 		for (JobExecution attempt : history) {
-			// why: a restart inherits the job context, so prepare's counts are read once, not summed
+			// why: a restart inherits the job context, so prepare's counts are read once,
+			// not summed
 			ExecutionContext context = attempt.getExecutionContext();
 			if (context.containsKey(TOTAL)) {
 				total = context.getLong(TOTAL);

@@ -18,10 +18,11 @@ import io.leadline.jobs.input.TableHandler;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * The prepare pass over one list: validates and de-duplicates emails, settles every row that needs
- * no provider (invalid, duplicate, unreadable, or no provider configured) into resolved segments,
- * and deals the rest to partition files in blocks of one chunk, so partitions progress together
- * and chunk ranges never overlap within a partition. Memory holds only the dedup hash map.
+ * The prepare pass over one list: validates and de-duplicates emails, settles every row
+ * that needs no provider (invalid, duplicate, unreadable, or no provider configured) into
+ * resolved segments, and deals the rest to partition files in blocks of one chunk, so
+ * partitions progress together and chunk ranges never overlap within a partition. Memory
+ * holds only the dedup hash map.
  */
 final class ListPreparation implements TableHandler, AutoCloseable {
 
@@ -52,7 +53,8 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 	private long dataRows, blankRows, pendingRows, invalidRows, duplicateRows, unreadableRows, noProviderRows;
 
 	/**
-	 * @param noProviderReason why rows cannot be researched, or null when providers are configured
+	 * @param noProviderReason why rows cannot be researched, or null when providers are
+	 * configured
 	 */
 	ListPreparation(ObjectStore store, EnrichmentRequest request, String noProviderReason, int segmentRows) {
 		this.store = store;
@@ -68,7 +70,8 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		headers = Headers.of(names);
 		width = headers.size();
 		emailColumn = EmailColumn.resolve(headers, request.emailColumn());
-		// why: every partition gets its file, even an empty one, so each worker step finds its input
+		// why: every partition gets its file, even an empty one, so each worker step
+		// finds its input
 		try {
 			for (int p = 0; p < request.partitions(); p++) {
 				partitions.add(new WorkFile.Writer<>(store.create(work.partitionInputKey(p)), ProspectRow::toFields));
@@ -172,4 +175,5 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		}
 		partitions.clear();
 	}
+
 }

@@ -28,9 +28,10 @@ import io.leadline.jobs.research.ProviderUsage;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Step 3: merges the work objects into the result and writes {@code summary.json}. The object store
- * publishes an object only when it is complete, so a merge killed half-way leaves no result and
- * simply runs again. The optional export to a local path is repeated by a restart.
+ * Step 3: merges the work objects into the result and writes {@code summary.json}. The
+ * object store publishes an object only when it is complete, so a merge killed half-way
+ * leaves no result and simply runs again. The optional export to a local path is repeated
+ * by a restart.
  */
 final class MergeTasklet implements Tasklet {
 
@@ -85,8 +86,8 @@ final class MergeTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history,
-			EnrichmentRequest request, JobMeta meta, String resultKey, Map<RowStatus, Long> counts) {
+	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history, EnrichmentRequest request,
+			JobMeta meta, String resultKey, Map<RowStatus, Long> counts) {
 		Map<String, Long> rows = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {
 			rows.put(status.label(), counts.getOrDefault(status, 0L));
@@ -106,12 +107,15 @@ final class MergeTasklet implements Tasklet {
 		ProviderUsage usage = usageOf(history);
 		double job = seconds(execution.getStartTime(), now);
 		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage, prices.estimate(usage),
-				prepare, enrich,
-				merge, job, job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
+				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage,
+				prices.estimate(usage), prepare, enrich, merge, job,
+				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
 	}
 
-	/** A restarted partition reloads its usage, so the latest execution of each partition holds its total. */
+	/**
+	 * A restarted partition reloads its usage, so the latest execution of each partition
+	 * holds its total.
+	 */
 	private static ProviderUsage usageOf(List<JobExecution> history) {
 		Map<String, StepExecution> latest = new HashMap<>();
 		for (JobExecution attempt : history) {
@@ -131,4 +135,5 @@ final class MergeTasklet implements Tasklet {
 	private static double seconds(LocalDateTime from, LocalDateTime to) {
 		return from == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
 	}
+
 }

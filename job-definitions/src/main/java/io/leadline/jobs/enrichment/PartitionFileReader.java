@@ -8,8 +8,9 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Reads one partition file. Restartable: Batch saves the read count at each commit, and on restart
- * this reader skips that many rows, so committed rows are not researched again.
+ * Reads one partition file. Restartable: Batch saves the read count at each commit, and
+ * on restart this reader skips that many rows, so committed rows are not researched
+ * again.
  */
 class PartitionFileReader extends AbstractItemCountingItemStreamItemReader<ProspectRow> {
 
@@ -46,4 +47,5 @@ class PartitionFileReader extends AbstractItemCountingItemStreamItemReader<Prosp
 			}
 		}
 	}
+
 }

@@ -18,8 +18,9 @@ import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Step 1: streams the input once and splits it into work objects (see {@link ListPreparation}).
- * It starts by clearing the job's work area, so a prepare that died half-way simply runs again.
+ * Step 1: streams the input once and splits it into work objects (see
+ * {@link ListPreparation}). It starts by clearing the job's work area, so a prepare that
+ * died half-way simply runs again.
  */
 final class PrepareTasklet implements Tasklet {
 
@@ -63,7 +64,8 @@ final class PrepareTasklet implements Tasklet {
 			ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
 			JobProgress.recordPrepared(jobContext, meta);
 			contribution.incrementWriteCount(meta.resolvedRows());
-			log.info("job {} prepared {} rows: {} to research, {} invalid, {} duplicate, {} unreadable, {} without provider",
+			log.info(
+					"job {} prepared {} rows: {} to research, {} invalid, {} duplicate, {} unreadable, {} without provider",
 					request.jobId(), meta.dataRows(), meta.pendingRows(), meta.invalidRows(), meta.duplicateRows(),
 					meta.unreadableRows(), meta.noProviderRows());
 			return RepeatStatus.FINISHED;
@@ -72,4 +74,5 @@ final class PrepareTasklet implements Tasklet {
 			Files.deleteIfExists(local);
 		}
 	}
+
 }

@@ -3,8 +3,10 @@ package io.leadline.jobs.enrichment;
 import java.util.ArrayList;
 import java.util.List;
 
-
-/** A row that needs provider research: its input position, cleaned email and original cells. */
+/**
+ * A row that needs provider research: its input position, cleaned email and original
+ * cells.
+ */
 public record ProspectRow(long rowNumber, String email, List<String> cells) {
 
 	public ProspectRow {

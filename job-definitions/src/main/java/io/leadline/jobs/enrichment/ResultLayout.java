@@ -8,8 +8,9 @@ import java.util.OptionalInt;
 import io.leadline.jobs.input.Headers;
 
 /**
- * The result's columns: the original ones (minus any old {@code sif_*} columns, optionally
- * restricted to the requested ones, in input order), then the four {@code sif_*} columns.
+ * The result's columns: the original ones (minus any old {@code sif_*} columns,
+ * optionally restricted to the requested ones, in input order), then the four
+ * {@code sif_*} columns.
  */
 record ResultLayout(List<String> header, int[] sourceColumns) {
 

@@ -25,4 +25,5 @@ final class RetryLogger implements RetryListener {
 		jobLog.append(jobId, "retry %d of a row after: %s".formatted(state.getRetryCount() + 1,
 				last == null ? "an error" : last.getMessage()));
 	}
+
 }

@@ -18,10 +18,11 @@ import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Streams every work object of a job into one result, in input row order. Objects are sorted runs
- * keyed by their first row; they are opened lazily, only once the merge reaches their first row,
- * so open streams stay bounded by the partition count, not the number of chunks. Each row number
- * is emitted once; a duplicate gets its first occurrence's research and line.
+ * Streams every work object of a job into one result, in input row order. Objects are
+ * sorted runs keyed by their first row; they are opened lazily, only once the merge
+ * reaches their first row, so open streams stay bounded by the partition count, not the
+ * number of chunks. Each row number is emitted once; a duplicate gets its first
+ * occurrence's research and line.
  */
 final class RowMerger {
 
@@ -37,7 +38,8 @@ final class RowMerger {
 		this.work = work;
 	}
 
-	/** @return rows written per status */
+	/**
+	 * @return rows written per status */
 	Map<RowStatus, Long> mergeInto(ResultSink sink, ResultLayout layout, JobMeta meta) throws IOException {
 		long[] duplicateTargets = loadDuplicateTargets();
 		Map<Long, RowRecord> firstOccurrences = new HashMap<>();
@@ -62,8 +64,9 @@ final class RowMerger {
 			}
 		}
 		if (written != meta.dataRows()) {
-			throw new IllegalStateException("merge of job %s found %d rows but the input has %d; work objects are missing"
-				.formatted(work.jobId(), written, meta.dataRows()));
+			throw new IllegalStateException(
+					"merge of job %s found %d rows but the input has %d; work objects are missing"
+						.formatted(work.jobId(), written, meta.dataRows()));
 		}
 		return counts;
 	}
@@ -87,7 +90,9 @@ final class RowMerger {
 		}
 	}
 
-	/** A work object: a run of rows sorted by row number, starting at the row in its name. */
+	/**
+	 * A work object: a run of rows sorted by row number, starting at the row in its name.
+	 */
 	private final class Run {
 
 		private final String key;
@@ -127,14 +132,18 @@ final class RowMerger {
 				reader.close();
 			}
 		}
+
 	}
 
-	/** The k-way merge over runs; equal row numbers collapse to the most complete record. */
+	/**
+	 * The k-way merge over runs; equal row numbers collapse to the most complete record.
+	 */
 	private static final class RunMerge implements AutoCloseable {
 
 		private final List<Run> pending;
 
-		private final PriorityQueue<Run> open = new PriorityQueue<>(Comparator.comparingLong(r -> r.current.rowNumber()));
+		private final PriorityQueue<Run> open = new PriorityQueue<>(
+				Comparator.comparingLong(r -> r.current.rowNumber()));
 
 		private int nextPending;
 
@@ -168,7 +177,10 @@ final class RowMerger {
 			return row;
 		}
 
-		/** Opens pending runs that may hold a row at or before both {@code limit} and the open minimum. */
+		/**
+		 * Opens pending runs that may hold a row at or before both {@code limit} and the
+		 * open minimum.
+		 */
 		private void openRunsStartingBefore(long limit) throws IOException {
 			while (nextPending < pending.size()) {
 				long min = Math.min(limit, open.isEmpty() ? Long.MAX_VALUE : open.peek().current.rowNumber());
@@ -189,5 +201,7 @@ final class RowMerger {
 				run.close();
 			}
 		}
+
 	}
+
 }

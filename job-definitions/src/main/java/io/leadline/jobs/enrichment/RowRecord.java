@@ -3,16 +3,16 @@ package io.leadline.jobs.enrichment;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
- * One row as it travels through the work area: its place in the input, its outcome, and its
- * original cells. Rows resolved in prepare, enriched chunks and skipped rows all use it, so merge
- * reads one format.
+ * One row as it travels through the work area: its place in the input, its outcome, and
+ * its original cells. Rows resolved in prepare, enriched chunks and skipped rows all use
+ * it, so merge reads one format.
  *
- * @param dupOf row number of the first occurrence for a {@link RowStatus#DUPLICATE}, else 0
+ * @param dupOf row number of the first occurrence for a {@link RowStatus#DUPLICATE}, else
+ * 0
  */
-public record RowRecord(long rowNumber, RowStatus status, String reason, String research, String opener,
-		long dupOf, List<String> cells) {
+public record RowRecord(long rowNumber, RowStatus status, String reason, String research, String opener, long dupOf,
+		List<String> cells) {
 
 	public RowRecord {
 		if (rowNumber < 1) {
@@ -32,12 +32,17 @@ public record RowRecord(long rowNumber, RowStatus status, String reason, String 
 		return new RowRecord(rowNumber, RowStatus.DUPLICATE, "duplicate of row " + firstRow, "", "", firstRow, cells);
 	}
 
-	/** A duplicate takes the first occurrence's research and line but keeps its own status and cells. */
+	/**
+	 * A duplicate takes the first occurrence's research and line but keeps its own status
+	 * and cells.
+	 */
 	RowRecord withResultOf(RowRecord first) {
 		return new RowRecord(rowNumber, status, reason, first.research, first.opener, dupOf, cells);
 	}
 
-	/** Work-file fields: {@code row, status, reason, research, opener, dupOf, cells...}. */
+	/**
+	 * Work-file fields: {@code row, status, reason, research, opener, dupOf, cells...}.
+	 */
 	List<String> toFields() {
 		List<String> fields = new ArrayList<>(6 + cells.size());
 		fields.add(Long.toString(rowNumber));

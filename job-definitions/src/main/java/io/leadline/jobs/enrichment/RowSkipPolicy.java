@@ -6,8 +6,9 @@ import org.springframework.batch.core.step.skip.SkipPolicy;
 import io.leadline.jobs.research.FatalProviderException;
 
 /**
- * Which row failures a partition survives: anything but a fatal provider error or a halting job,
- * up to a configured limit (Batch's default of 10 would fail a large list on a bad afternoon).
+ * Which row failures a partition survives: anything but a fatal provider error or a
+ * halting job, up to a configured limit (Batch's default of 10 would fail a large list on
+ * a bad afternoon).
  */
 final class RowSkipPolicy implements SkipPolicy {
 
@@ -32,4 +33,5 @@ final class RowSkipPolicy implements SkipPolicy {
 		return failure instanceof FatalProviderException || failure instanceof JobHalt.HaltedException
 				|| failure instanceof Error;
 	}
+
 }

@@ -2,8 +2,11 @@ package io.leadline.jobs.enrichment;
 
 import java.util.Locale;
 
-/** What happened to one input row; written to the {@code sif_status} column in lower case. */
+/**
+ * What happened to one input row; written to the {@code sif_status} column in lower case.
+ */
 public enum RowStatus {
+
 	OK, INVALID, DUPLICATE, FAILED, NO_PROVIDER, SKIPPED;
 
 	private final String label = name().toLowerCase(Locale.ROOT);
@@ -20,4 +23,5 @@ public enum RowStatus {
 	public boolean isCharged() {
 		return this == OK;
 	}
+
 }

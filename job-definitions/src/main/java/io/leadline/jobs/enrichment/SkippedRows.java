@@ -12,9 +12,10 @@ import org.springframework.batch.core.listener.SkipListener;
 import io.leadline.jobs.research.TransientProviderException;
 
 /**
- * Keeps the rows a partition skipped until its chunk is written. Batch 6 never hands a skipped item
- * to the writer; without this, a row whose provider kept failing would vanish from the result. The
- * chunk writer drains them into the same chunk object, so they commit with their chunk.
+ * Keeps the rows a partition skipped until its chunk is written. Batch 6 never hands a
+ * skipped item to the writer; without this, a row whose provider kept failing would
+ * vanish from the result. The chunk writer drains them into the same chunk object, so
+ * they commit with their chunk.
  */
 public final class SkippedRows {
 
@@ -39,14 +40,18 @@ public final class SkippedRows {
 		};
 	}
 
-	/** A provider that kept failing makes the row {@code failed}; anything else is {@code skipped}. */
+	/**
+	 * A provider that kept failing makes the row {@code failed}; anything else is
+	 * {@code skipped}.
+	 */
 	static RowRecord recordOf(ProspectRow item, Throwable cause) {
 		if (cause instanceof TransientProviderException) {
-			return RowRecord.resolved(item.rowNumber(), RowStatus.FAILED, "gave up after retries: " + cause.getMessage(),
-					item.cells());
+			return RowRecord.resolved(item.rowNumber(), RowStatus.FAILED,
+					"gave up after retries: " + cause.getMessage(), item.cells());
 		}
 		String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
 		return RowRecord.resolved(item.rowNumber(), RowStatus.SKIPPED,
 				"unexpected error " + cause.getClass().getSimpleName() + message, item.cells());
 	}
+
 }

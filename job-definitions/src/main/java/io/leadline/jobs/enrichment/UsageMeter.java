@@ -8,8 +8,9 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
- * Provider calls and tokens of one partition. Saved in the step's execution context at every
- * commit and reloaded on restart, so the summary counts every call the JobInstance made.
+ * Provider calls and tokens of one partition. Saved in the step's execution context at
+ * every commit and reloaded on restart, so the summary counts every call the JobInstance
+ * made.
  */
 class UsageMeter implements ItemStream {
 
@@ -65,4 +66,5 @@ class UsageMeter implements ItemStream {
 				context.getLong(PROMPT_TOKENS, 0), context.getLong(COMPLETION_TOKENS, 0),
 				(int) context.getLong(CACHE_HITS, 0));
 	}
+
 }

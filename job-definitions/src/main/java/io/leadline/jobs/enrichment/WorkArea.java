@@ -4,9 +4,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Object keys of one job, all built from ids so no user string can reach a path. Chunk keys carry
- * the partition and the first row, so a restarted chunk overwrites its earlier attempt instead of
- * adding a second copy.
+ * Object keys of one job, all built from ids so no user string can reach a path. Chunk
+ * keys carry the partition and the first row, so a restarted chunk overwrites its earlier
+ * attempt instead of adding a second copy.
  */
 public record WorkArea(UUID jobId, String owner) {
 
@@ -49,7 +49,9 @@ public record WorkArea(UUID jobId, String owner) {
 		return workPrefix() + "duplicate-targets.txt";
 	}
 
-	/** Rows that prepare settled without providers, in segments keyed by their first row. */
+	/**
+	 * Rows that prepare settled without providers, in segments keyed by their first row.
+	 */
 	String resolvedPrefix() {
 		return workPrefix() + "resolved/";
 	}

@@ -18,9 +18,10 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
- * The work area's file format: records of length-prefixed UTF-8 strings. Work files never leave
- * the engine, so they skip CSV's quoting and lexing, which made up half of a no-provider job's
- * time; any cell (newlines, quotes, 40,000 characters) round-trips as it is.
+ * The work area's file format: records of length-prefixed UTF-8 strings. Work files never
+ * leave the engine, so they skip CSV's quoting and lexing, which made up half of a
+ * no-provider job's time; any cell (newlines, quotes, 40,000 characters) round-trips as
+ * it is.
  */
 final class WorkFile {
 
@@ -60,6 +61,7 @@ final class WorkFile {
 		public void close() throws IOException {
 			out.close();
 		}
+
 	}
 
 	/** Reads records back in the order they were written. */
@@ -120,5 +122,7 @@ final class WorkFile {
 		public void close() throws IOException {
 			in.close();
 		}
+
 	}
+
 }

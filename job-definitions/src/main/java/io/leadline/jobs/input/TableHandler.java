@@ -8,9 +8,13 @@ import java.util.List;
  */
 public interface TableHandler {
 
-  /** Called once, before any row: the header cells as written (a BOM is removed). */
-  void header(List<String> names);
+	/** Called once, before any row: the header cells as written (a BOM is removed). */
+	void header(List<String> names);
 
-  /** Each data record in file order, blank ones included: the caller decides what blank means. */
-  void row(SourceRecord record);
+	/**
+	 * Each data record in file order, blank ones included: the caller decides what blank
+	 * means.
+	 */
+	void row(SourceRecord record);
+
 }

@@ -21,126 +21,142 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Streams the first sheet of a workbook through POI's event API (SAX), so a sheet of a million
- * rows never becomes a million row objects. Values are formatted as Excel shows them (dates,
- * numbers), because that is what the user typed and expects back. The shared strings table is
- * the one part POI keeps in memory; it holds each distinct string once.
+ * Streams the first sheet of a workbook through POI's event API (SAX), so a sheet of a
+ * million rows never becomes a million row objects. Values are formatted as Excel shows
+ * them (dates, numbers), because that is what the user typed and expects back. The shared
+ * strings table is the one part POI keeps in memory; it holds each distinct string once.
  */
 final class XlsxTableReader {
 
-  // why: real workbooks compress 5:1 to 20:1; 100:1 is POI's default and a sign of a bomb
-  private static final double MIN_INFLATE_RATIO = 0.01;
+	// why: real workbooks compress 5:1 to 20:1; 100:1 is POI's default and a sign of a
+	// bomb
+	private static final double MIN_INFLATE_RATIO = 0.01;
 
-  private final Path file;
-  private final InputLimits limits;
+	private final Path file;
 
-  XlsxTableReader(Path file, InputLimits limits) {
-    this.file = file;
-    this.limits = limits;
-  }
+	private final InputLimits limits;
 
-  void read(TableHandler handler) throws IOException {
-    checkDeclaredSize();
-    applyZipLimits();
-    OPCPackage workbook = open();
-    try {
-      XSSFReader reader = new XSSFReader(workbook);
-      var strings = new ReadOnlySharedStringsTable(workbook);
-      var styles = reader.getStylesTable();
-      Iterator<InputStream> sheets = reader.getSheetsData();
-      if (!sheets.hasNext()) {
-        throw new UnsupportedInputException("the workbook has no sheets");
-      }
-      SheetRows rows = new SheetRows(handler, new LimitGuard(limits));
-      try (InputStream sheet = sheets.next()) {
-        XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, rows, GeneralCellFormat.formatter(), false));
-        xml.parse(new InputSource(sheet));
-      }
-      rows.finish();
-    } catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
-        | OpenXML4JRuntimeException e) {
-      throw translate(e);
-    } catch (IOException e) {
-      if (isZipBomb(e)) {
-        throw translate(e);
-      }
-      throw e;
-    } finally {
-      // why: close() on a read-only package tries to save and logs a warning; revert() just closes
-      workbook.revert();
-    }
-  }
+	XlsxTableReader(Path file, InputLimits limits) {
+		this.file = file;
+		this.limits = limits;
+	}
 
-  private OPCPackage open() throws IOException {
-    try {
-      return OPCPackage.open(file.toFile(), PackageAccess.READ);
-    } catch (OpenXML4JException | POIXMLException | OpenXML4JRuntimeException e) {
-      throw translate(e);
-    }
-  }
+	void read(TableHandler handler) throws IOException {
+		checkDeclaredSize();
+		applyZipLimits();
+		OPCPackage workbook = open();
+		try {
+			XSSFReader reader = new XSSFReader(workbook);
+			var strings = new ReadOnlySharedStringsTable(workbook);
+			var styles = reader.getStylesTable();
+			Iterator<InputStream> sheets = reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				throw new UnsupportedInputException("the workbook has no sheets");
+			}
+			SheetRows rows = new SheetRows(handler, new LimitGuard(limits));
+			try (InputStream sheet = sheets.next()) {
+				XMLReader xml = XMLHelper.newXMLReader();
+				xml.setContentHandler(
+						new XSSFSheetXMLHandler(styles, strings, rows, GeneralCellFormat.formatter(), false));
+				xml.parse(new InputSource(sheet));
+			}
+			rows.finish();
+		}
+		catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
+				| OpenXML4JRuntimeException e) {
+			throw translate(e);
+		}
+		catch (IOException e) {
+			if (isZipBomb(e)) {
+				throw translate(e);
+			}
+			throw e;
+		}
+		finally {
+			// why: close() on a read-only package tries to save and logs a warning;
+			// revert() just closes
+			workbook.revert();
+		}
+	}
 
-  /** Cheap first check on the sizes the zip declares; POI then checks the bytes it really inflates. */
-  private void checkDeclaredSize() throws IOException {
-    long total = 0;
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      var entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        total += Math.max(0, entries.nextElement().getSize());
-      }
-    }
-    if (total > limits.maxXlsxUncompressedBytes()) {
-      throw new InputLimitException(tooLarge());
-    }
-  }
+	private OPCPackage open() throws IOException {
+		try {
+			return OPCPackage.open(file.toFile(), PackageAccess.READ);
+		}
+		catch (OpenXML4JException | POIXMLException | OpenXML4JRuntimeException e) {
+			throw translate(e);
+		}
+	}
 
-  // why: POI only offers JVM-wide settings; every read sets them from its own limits right before
-  // opening, and the values come from one configuration, so concurrent reads agree on them
-  private void applyZipLimits() {
-    ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-    ZipSecureFile.setMaxEntrySize(Math.min(limits.maxXlsxUncompressedBytes(), 0xFFFFFFFFL));
-  }
+	/**
+	 * Cheap first check on the sizes the zip declares; POI then checks the bytes it
+	 * really inflates.
+	 */
+	private void checkDeclaredSize() throws IOException {
+		long total = 0;
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			var entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				total += Math.max(0, entries.nextElement().getSize());
+			}
+		}
+		if (total > limits.maxXlsxUncompressedBytes()) {
+			throw new InputLimitException(tooLarge());
+		}
+	}
 
-  private RuntimeException translate(Exception e) {
-    if (isZipBomb(e)) {
-      return new InputLimitException(inflatesTooFar(e) ? tooDense() : tooLarge(), e);
-    }
-    return new UnsupportedInputException("the workbook cannot be read: " + oneLine(e), e);
-  }
+	// why: POI only offers JVM-wide settings; every read sets them from its own limits
+	// right before
+	// opening, and the values come from one configuration, so concurrent reads agree on
+	// them
+	private void applyZipLimits() {
+		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+		ZipSecureFile.setMaxEntrySize(Math.min(limits.maxXlsxUncompressedBytes(), 0xFFFFFFFFL));
+	}
 
-  private String tooLarge() {
-    return "the workbook inflates to more than the limit of %,d bytes".formatted(limits.maxXlsxUncompressedBytes());
-  }
+	private RuntimeException translate(Exception e) {
+		if (isZipBomb(e)) {
+			return new InputLimitException(inflatesTooFar(e) ? tooDense() : tooLarge(), e);
+		}
+		return new UnsupportedInputException("the workbook cannot be read: " + oneLine(e), e);
+	}
 
-  private static String tooDense() {
-    return "the workbook inflates over %.0f times its compressed size, like a zip bomb".formatted(1 / MIN_INFLATE_RATIO);
-  }
+	private String tooLarge() {
+		return "the workbook inflates to more than the limit of %,d bytes".formatted(limits.maxXlsxUncompressedBytes());
+	}
 
-  private static boolean inflatesTooFar(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains("ratio")) {
-        return true;
-      }
-    }
-    return false;
-  }
+	private static String tooDense() {
+		return "the workbook inflates over %.0f times its compressed size, like a zip bomb"
+			.formatted(1 / MIN_INFLATE_RATIO);
+	}
 
-  private static boolean isZipBomb(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (message.contains("Zip bomb") || message.contains("max entry size") || message.contains("would exceed the max")) {
-        return true;
-      }
-    }
-    return false;
-  }
+	private static boolean inflatesTooFar(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (String.valueOf(t.getMessage()).contains("ratio")) {
+				return true;
+			}
+		}
+		return false;
+	}
 
-  private static String oneLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.replaceAll("\\s+", " ").strip();
-  }
+	private static boolean isZipBomb(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			String message = String.valueOf(t.getMessage());
+			if (message.contains("Zip bomb") || message.contains("max entry size")
+					|| message.contains("would exceed the max")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String oneLine(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.replaceAll("\\s+", " ").strip();
+	}
+
 }

@@ -12,58 +12,63 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * RFC 4180 CSV in UTF-8: comma-separated, fields quoted only when they contain a comma, quote, CR
- * or LF, quotes doubled, records ended by CRLF. CRLF because RFC 4180 and Excel expect it, and
- * every CSV reader accepts it. Every cell goes through {@link CellSanitizer#forCsv}.
+ * RFC 4180 CSV in UTF-8: comma-separated, fields quoted only when they contain a comma,
+ * quote, CR or LF, quotes doubled, records ended by CRLF. CRLF because RFC 4180 and Excel
+ * expect it, and every CSV reader accepts it. Every cell goes through
+ * {@link CellSanitizer#forCsv}.
  */
 final class CsvResultSink implements ResultSink {
 
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setRecordSeparator("\r\n")
-      .setQuoteMode(QuoteMode.MINIMAL)
-      .get();
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-  private final CSVPrinter printer;
-  private final TableOrder order = new TableOrder();
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setRecordSeparator("\r\n")
+		.setQuoteMode(QuoteMode.MINIMAL)
+		.get();
 
-  CsvResultSink(OutputStream out, boolean bom) {
-    Writer writer = new BufferedWriter(
-        new OutputStreamWriter(new CallerOwnedStream(out), StandardCharsets.UTF_8));
-    try {
-      if (bom) {
-        writer.write(BYTE_ORDER_MARK);
-      }
-      this.printer = new CSVPrinter(writer, FORMAT);
-    } catch (IOException e) {
-      // why: nothing reaches the stream before the buffer fills, so this cannot happen in practice
-      throw new IllegalStateException("cannot start CSV output", e);
-    }
-  }
+	private final CSVPrinter printer;
 
-  @Override
-  public void header(List<String> names) throws IOException {
-    order.beforeHeader();
-    print(names);
-  }
+	private final TableOrder order = new TableOrder();
 
-  @Override
-  public void row(List<String> cells) throws IOException {
-    order.beforeRow();
-    print(cells);
-  }
+	CsvResultSink(OutputStream out, boolean bom) {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(new CallerOwnedStream(out), StandardCharsets.UTF_8));
+		try {
+			if (bom) {
+				writer.write(BYTE_ORDER_MARK);
+			}
+			this.printer = new CSVPrinter(writer, FORMAT);
+		}
+		catch (IOException e) {
+			// why: nothing reaches the stream before the buffer fills, so this cannot
+			// happen in practice
+			throw new IllegalStateException("cannot start CSV output", e);
+		}
+	}
 
-  @Override
-  public void close() throws IOException {
-    if (order.close()) {
-      printer.close(true);
-    }
-  }
+	@Override
+	public void header(List<String> names) throws IOException {
+		order.beforeHeader();
+		print(names);
+	}
 
-  private void print(List<String> cells) throws IOException {
-    for (String cell : cells) {
-      printer.print(CellSanitizer.forCsv(cell));
-    }
-    printer.println();
-  }
+	@Override
+	public void row(List<String> cells) throws IOException {
+		order.beforeRow();
+		print(cells);
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (order.close()) {
+			printer.close(true);
+		}
+	}
+
+	private void print(List<String> cells) throws IOException {
+		for (String cell : cells) {
+			printer.print(CellSanitizer.forCsv(cell));
+		}
+		printer.println();
+	}
+
 }

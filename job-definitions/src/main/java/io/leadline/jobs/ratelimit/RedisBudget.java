@@ -10,86 +10,100 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
-/** One provider's budget in Redis, with this JVM's own budget to fall back on while Redis is away. */
+/**
+ * One provider's budget in Redis, with this JVM's own budget to fall back on while Redis
+ * is away.
+ */
 final class RedisBudget implements RateBudget {
 
-  private static final Logger log = LoggerFactory.getLogger(RedisBudget.class);
+	private static final Logger log = LoggerFactory.getLogger(RedisBudget.class);
 
-  private final RedisBudgets redis;
-  private final String provider;
-  private final long requestsPerMinute;
-  private final long tokensPerMinute;
-  private final LocalBudget fallback;
-  private volatile Instant unreachableUntil = Instant.MIN;
+	private final RedisBudgets redis;
 
-  RedisBudget(RedisBudgets redis, String provider, long requestsPerMinute, long tokensPerMinute, LocalBudget fallback) {
-    this.redis = redis;
-    this.provider = provider;
-    this.requestsPerMinute = requestsPerMinute;
-    this.tokensPerMinute = tokensPerMinute;
-    this.fallback = fallback;
-  }
+	private final String provider;
 
-  @Override
-  public Duration take(long tokens, Instant now) {
-    return shared(now, () -> run("take", tokens)).map(micros -> Duration.of(micros, ChronoUnit.MICROS))
-        .orElseGet(() -> fallback.take(tokens, now));
-  }
+	private final long requestsPerMinute;
 
-  @Override
-  public void adjustTokens(long delta, Instant now) {
-    // why: without a tokens-per-minute budget there is nothing to correct, so no round trip to Redis
-    if (tokensPerMinute > 0 && shared(now, () -> run("adjust", delta)).isEmpty()) {
-      fallback.adjustTokens(delta, now);
-    }
-  }
+	private final long tokensPerMinute;
 
-  @Override
-  public void tokensAtMost(long remaining, Instant now) {
-    if (tokensPerMinute > 0 && shared(now, () -> run("at-most", remaining)).isEmpty()) {
-      fallback.tokensAtMost(remaining, now);
-    }
-  }
+	private final LocalBudget fallback;
 
-  @Override
-  public void pauseUntil(Instant until, Instant now) {
-    // why: the local pause too, so a pause learnt just before Redis goes away still holds here
-    fallback.pauseUntil(until, now);
-    var millis = Duration.between(now, until).toMillis();
-    if (millis > 0) {
-      shared(now, () -> run("pause", millis));
-    }
-  }
+	private volatile Instant unreachableUntil = Instant.MIN;
 
-  @Override
-  public Optional<Instant> pausedUntil(Instant now) {
-    return shared(now, () -> run("paused", 0)).filter(micros -> micros > 0)
-        .map(micros -> now.plus(micros, ChronoUnit.MICROS)).or(() -> fallback.pausedUntil(now));
-  }
+	RedisBudget(RedisBudgets redis, String provider, long requestsPerMinute, long tokensPerMinute,
+			LocalBudget fallback) {
+		this.redis = redis;
+		this.provider = provider;
+		this.requestsPerMinute = requestsPerMinute;
+		this.tokensPerMinute = tokensPerMinute;
+		this.fallback = fallback;
+	}
 
-  private long run(String operation, long amount) {
-    return redis.run(provider, operation, requestsPerMinute, tokensPerMinute, amount);
-  }
+	@Override
+	public Duration take(long tokens, Instant now) {
+		return shared(now, () -> run("take", tokens)).map(micros -> Duration.of(micros, ChronoUnit.MICROS))
+			.orElseGet(() -> fallback.take(tokens, now));
+	}
 
-  /** The script's answer, or empty while Redis is unreachable. */
-  private Optional<Long> shared(Instant now, LongSupplier call) {
-    if (unreachableUntil.isAfter(now)) {
-      return Optional.empty();
-    }
-    try {
-      var answer = call.getAsLong();
-      if (unreachableUntil != Instant.MIN) {
-        unreachableUntil = Instant.MIN;
-        log.info("Redis is back: {} calls share one budget again", provider);
-      }
-      return Optional.of(answer);
-    } catch (DataAccessException e) {
-      if (unreachableUntil == Instant.MIN) {
-        log.warn("Redis unreachable ({}): {} calls are limited by this process alone until it is back", e.getMessage(),
-            provider);
-      }
-      unreachableUntil = now.plus(RedisBudgets.RECONNECT_AFTER);
-      return Optional.empty();
-    }
-  }
+	@Override
+	public void adjustTokens(long delta, Instant now) {
+		// why: without a tokens-per-minute budget there is nothing to correct, so no
+		// round trip to Redis
+		if (tokensPerMinute > 0 && shared(now, () -> run("adjust", delta)).isEmpty()) {
+			fallback.adjustTokens(delta, now);
+		}
+	}
+
+	@Override
+	public void tokensAtMost(long remaining, Instant now) {
+		if (tokensPerMinute > 0 && shared(now, () -> run("at-most", remaining)).isEmpty()) {
+			fallback.tokensAtMost(remaining, now);
+		}
+	}
+
+	@Override
+	public void pauseUntil(Instant until, Instant now) {
+		// why: the local pause too, so a pause learnt just before Redis goes away still
+		// holds here
+		fallback.pauseUntil(until, now);
+		var millis = Duration.between(now, until).toMillis();
+		if (millis > 0) {
+			shared(now, () -> run("pause", millis));
+		}
+	}
+
+	@Override
+	public Optional<Instant> pausedUntil(Instant now) {
+		return shared(now, () -> run("paused", 0)).filter(micros -> micros > 0)
+			.map(micros -> now.plus(micros, ChronoUnit.MICROS))
+			.or(() -> fallback.pausedUntil(now));
+	}
+
+	private long run(String operation, long amount) {
+		return redis.run(provider, operation, requestsPerMinute, tokensPerMinute, amount);
+	}
+
+	/** The script's answer, or empty while Redis is unreachable. */
+	private Optional<Long> shared(Instant now, LongSupplier call) {
+		if (unreachableUntil.isAfter(now)) {
+			return Optional.empty();
+		}
+		try {
+			var answer = call.getAsLong();
+			if (unreachableUntil != Instant.MIN) {
+				unreachableUntil = Instant.MIN;
+				log.info("Redis is back: {} calls share one budget again", provider);
+			}
+			return Optional.of(answer);
+		}
+		catch (DataAccessException e) {
+			if (unreachableUntil == Instant.MIN) {
+				log.warn("Redis unreachable ({}): {} calls are limited by this process alone until it is back",
+						e.getMessage(), provider);
+			}
+			unreachableUntil = now.plus(RedisBudgets.RECONNECT_AFTER);
+			return Optional.empty();
+		}
+	}
+
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 @FunctionalInterface
 interface Sleeper {
 
-  Sleeper REAL = duration -> Thread.sleep(Math.max(1, duration.toMillis()));
+	Sleeper REAL = duration -> Thread.sleep(Math.max(1, duration.toMillis()));
 
-  void sleep(Duration duration) throws InterruptedException;
+	void sleep(Duration duration) throws InterruptedException;
+
 }

@@ -3,37 +3,42 @@ package io.leadline.jobs.research;
 import java.util.Objects;
 
 /**
- * What one row's research and personalization produced: {@code OK} with both the research JSON
- * and the opener, or {@code FAILED} with a one-line reason naming the provider and the cause (it
- * lands in the output's {@code sif_reason} column). A failed opener still carries the research.
+ * What one row's research and personalization produced: {@code OK} with both the research
+ * JSON and the opener, or {@code FAILED} with a one-line reason naming the provider and
+ * the cause (it lands in the output's {@code sif_reason} column). A failed opener still
+ * carries the research.
  */
 public record ProspectResult(Status status, String researchJson, String opener, String reason, ProviderUsage usage) {
 
-  public enum Status { OK, FAILED }
+	public enum Status {
 
-  public ProspectResult {
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(usage, "usage");
-    if (status == Status.OK && (researchJson == null || opener == null)) {
-      throw new IllegalArgumentException("an OK result needs both research and opener");
-    }
-    if (status == Status.FAILED && (reason == null || reason.isBlank())) {
-      throw new IllegalArgumentException("a FAILED result needs a reason");
-    }
-    if (reason != null) {
-      reason = OneLine.of(reason);
-    }
-  }
+		OK, FAILED
 
-  public static ProspectResult ok(String researchJson, String opener, ProviderUsage usage) {
-    return new ProspectResult(Status.OK, researchJson, opener, null, usage);
-  }
+	}
 
-  public static ProspectResult failed(String reason, String researchJson, ProviderUsage usage) {
-    return new ProspectResult(Status.FAILED, researchJson, null, reason, usage);
-  }
+	public ProspectResult {
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(usage, "usage");
+		if (status == Status.OK && (researchJson == null || opener == null)) {
+			throw new IllegalArgumentException("an OK result needs both research and opener");
+		}
+		if (status == Status.FAILED && (reason == null || reason.isBlank())) {
+			throw new IllegalArgumentException("a FAILED result needs a reason");
+		}
+		if (reason != null) {
+			reason = OneLine.of(reason);
+		}
+	}
 
-  public boolean isOk() {
-    return status == Status.OK;
-  }
+	public static ProspectResult ok(String researchJson, String opener, ProviderUsage usage) {
+		return new ProspectResult(Status.OK, researchJson, opener, null, usage);
+	}
+
+	public static ProspectResult failed(String reason, String researchJson, ProviderUsage usage) {
+		return new ProspectResult(Status.FAILED, researchJson, null, reason, usage);
+	}
+
+	public boolean isOk() {
+		return status == Status.OK;
+	}
 }

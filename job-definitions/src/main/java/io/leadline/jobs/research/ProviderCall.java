@@ -10,71 +10,88 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One JSON-over-HTTP exchange with a provider, failures already classified by {@link ProviderErrors}. */
+/**
+ * One JSON-over-HTTP exchange with a provider, failures already classified by
+ * {@link ProviderErrors}.
+ */
 final class ProviderCall {
 
-  /** What came back: status, body text and, for 2xx, the parsed JSON. */
-  record Reply(int status, String body, JsonNode json, Headers headers) {
-  }
+	/** What came back: status, body text and, for 2xx, the parsed JSON. */
+	record Reply(int status, String body, JsonNode json, Headers headers) {
+	}
 
-  /** Decides whether a non-2xx reply is handled by the caller instead of being classified. */
-  interface Exemption {
-    boolean handles(int status, String body);
-  }
+	/**
+	 * Decides whether a non-2xx reply is handled by the caller instead of being
+	 * classified.
+	 */
+	interface Exemption {
 
-  private final OkHttpClient http;
-  private final ProviderLimiter limiter;
-  private final ProviderErrors errors;
+		boolean handles(int status, String body);
 
-  ProviderCall(OkHttpClient http, ProviderLimiter limiter) {
-    this.http = Objects.requireNonNull(http, "http");
-    this.limiter = Objects.requireNonNull(limiter, "limiter");
-    this.errors = new ProviderErrors(limiter);
-  }
+	}
 
-  /** Waits for the provider's rate limits; the permit frees the in-flight slot when closed. */
-  ProviderLimiter.Permit permit(String provider, long estimatedTokens) {
-    try {
-      return limiter.acquire(estimatedTokens);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientProviderException(provider, "interrupted while waiting for the rate limit", null, e);
-    }
-  }
+	private final OkHttpClient http;
 
-  JsonNode postJson(String provider, Request request) {
-    return post(provider, request, (status, body) -> false).json();
-  }
+	private final ProviderLimiter limiter;
 
-  Reply post(String provider, Request request, Exemption exemption) {
-    try (var response = http.newCall(request).execute()) {
-      limiter.observe(response::header);
-      var body = response.body().string();
-      if (!response.isSuccessful()) {
-        if (exemption.handles(response.code(), body)) {
-          return new Reply(response.code(), body, null, response.headers());
-        }
-        throw errors.forStatus(provider, response, body);
-      }
-      return new Reply(response.code(), body, parse(provider, body), response.headers());
-    } catch (IOException e) {
-      throw errors.forIo(provider, e);
-    }
-  }
+	private final ProviderErrors errors;
 
-  TransientProviderException malformed(String provider, String detail) {
-    return errors.malformed(provider, detail, null);
-  }
+	ProviderCall(OkHttpClient http, ProviderLimiter limiter) {
+		this.http = Objects.requireNonNull(http, "http");
+		this.limiter = Objects.requireNonNull(limiter, "limiter");
+		this.errors = new ProviderErrors(limiter);
+	}
 
-  private JsonNode parse(String provider, String body) {
-    try {
-      var json = JsonMapper.shared().readTree(body);
-      if (json == null || !json.isObject()) {
-        throw errors.malformed(provider, "expected a JSON object, got: " + body, null);
-      }
-      return json;
-    } catch (JacksonException e) {
-      throw errors.malformed(provider, "not JSON: " + body, e);
-    }
-  }
+	/**
+	 * Waits for the provider's rate limits; the permit frees the in-flight slot when
+	 * closed.
+	 */
+	ProviderLimiter.Permit permit(String provider, long estimatedTokens) {
+		try {
+			return limiter.acquire(estimatedTokens);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new TransientProviderException(provider, "interrupted while waiting for the rate limit", null, e);
+		}
+	}
+
+	JsonNode postJson(String provider, Request request) {
+		return post(provider, request, (status, body) -> false).json();
+	}
+
+	Reply post(String provider, Request request, Exemption exemption) {
+		try (var response = http.newCall(request).execute()) {
+			limiter.observe(response::header);
+			var body = response.body().string();
+			if (!response.isSuccessful()) {
+				if (exemption.handles(response.code(), body)) {
+					return new Reply(response.code(), body, null, response.headers());
+				}
+				throw errors.forStatus(provider, response, body);
+			}
+			return new Reply(response.code(), body, parse(provider, body), response.headers());
+		}
+		catch (IOException e) {
+			throw errors.forIo(provider, e);
+		}
+	}
+
+	TransientProviderException malformed(String provider, String detail) {
+		return errors.malformed(provider, detail, null);
+	}
+
+	private JsonNode parse(String provider, String body) {
+		try {
+			var json = JsonMapper.shared().readTree(body);
+			if (json == null || !json.isObject()) {
+				throw errors.malformed(provider, "expected a JSON object, got: " + body, null);
+			}
+			return json;
+		}
+		catch (JacksonException e) {
+			throw errors.malformed(provider, "not JSON: " + body, e);
+		}
+	}
+
 }

@@ -1,25 +1,29 @@
 package io.leadline.jobs.research;
 
 /**
- * The provider refused this one request (a 4xx other than auth, credits or rate limits): retrying
- * will not help, but other rows may still succeed, so the row fails and the job goes on.
+ * The provider refused this one request (a 4xx other than auth, credits or rate limits):
+ * retrying will not help, but other rows may still succeed, so the row fails and the job
+ * goes on.
  */
 public class RejectedRequestException extends RuntimeException {
 
-  private final String provider;
-  private final int status;
+	private final String provider;
 
-  public RejectedRequestException(String provider, int status, String bodyExcerpt) {
-    super("%s: request rejected (HTTP %d)%s".formatted(provider, status, bodyExcerpt.isBlank() ? "" : ": " + bodyExcerpt));
-    this.provider = provider;
-    this.status = status;
-  }
+	private final int status;
 
-  public String provider() {
-    return provider;
-  }
+	public RejectedRequestException(String provider, int status, String bodyExcerpt) {
+		super("%s: request rejected (HTTP %d)%s".formatted(provider, status,
+				bodyExcerpt.isBlank() ? "" : ": " + bodyExcerpt));
+		this.provider = provider;
+		this.status = status;
+	}
 
-  public int status() {
-    return status;
-  }
+	public String provider() {
+		return provider;
+	}
+
+	public int status() {
+		return status;
+	}
+
 }

@@ -17,77 +17,83 @@ import io.leadline.jobs.ratelimit.ProviderLimiter;
 import io.leadline.jobs.ratelimit.RedisBudgets;
 
 /**
- * The provider clients, one set per JVM: every partition of every job shares the same limiters,
- * so together they stay within the provider's budget. Keys and endpoints come from the
- * environment ({@code SERPER_API_KEY}, {@code GROQ_API_KEY}, {@code LEADLINE_SERPER_URL},
- * {@code LEADLINE_GROQ_URL}, {@code LEADLINE_GROQ_MODEL}); Spring's environment also lets tests
- * set them as properties.
+ * The provider clients, one set per JVM: every partition of every job shares the same
+ * limiters, so together they stay within the provider's budget. Keys and endpoints come
+ * from the environment ({@code SERPER_API_KEY}, {@code GROQ_API_KEY},
+ * {@code LEADLINE_SERPER_URL}, {@code LEADLINE_GROQ_URL}, {@code LEADLINE_GROQ_MODEL});
+ * Spring's environment also lets tests set them as properties.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResearchProperties.class)
 public class ResearchConfig {
 
-  @Bean
-  ProviderSettings providerSettings(Environment environment) {
-    return ProviderSettings.fromEnvironment(name -> blankToNull(environment.getProperty(name)));
-  }
+	@Bean
+	ProviderSettings providerSettings(Environment environment) {
+		return ProviderSettings.fromEnvironment(name -> blankToNull(environment.getProperty(name)));
+	}
 
-  /**
-   * With a meter registry (the server), every provider call is timed as
-   * {@code leadline.provider.requests} tagged by host, path and status, so latency and 429s show.
-   */
-  @Bean(destroyMethod = "")
-  OkHttpClient providerHttpClient(ProviderSettings settings, ObjectProvider<MeterRegistry> meters) {
-    OkHttpClient client = ProviderHttp.client(settings);
-    MeterRegistry registry = meters.getIfAvailable();
-    if (registry == null) {
-      return client;
-    }
-    return client.newBuilder()
-        .eventListener(OkHttpMetricsEventListener.builder(registry, "leadline.provider.requests")
-            .uriMapper(request -> request.url().encodedPath())
-            .build())
-        .build();
-  }
+	/**
+	 * With a meter registry (the server), every provider call is timed as
+	 * {@code leadline.provider.requests} tagged by host, path and status, so latency and
+	 * 429s show.
+	 */
+	@Bean(destroyMethod = "")
+	OkHttpClient providerHttpClient(ProviderSettings settings, ObjectProvider<MeterRegistry> meters) {
+		OkHttpClient client = ProviderHttp.client(settings);
+		MeterRegistry registry = meters.getIfAvailable();
+		if (registry == null) {
+			return client;
+		}
+		return client.newBuilder()
+			.eventListener(OkHttpMetricsEventListener.builder(registry, "leadline.provider.requests")
+				.uriMapper(request -> request.url().encodedPath())
+				.build())
+			.build();
+	}
 
-  /** With a {@link RedisBudgets} (LEADLINE_REDIS_URL), every JVM draws from one budget per provider. */
-  @Bean
-  ProviderLimiter serperLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
-    return limiter(SerperClient.PROVIDER, properties, shared).requestsPerMinute(properties.serperRpm()).build();
-  }
+	/**
+	 * With a {@link RedisBudgets} (LEADLINE_REDIS_URL), every JVM draws from one budget
+	 * per provider.
+	 */
+	@Bean
+	ProviderLimiter serperLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
+		return limiter(SerperClient.PROVIDER, properties, shared).requestsPerMinute(properties.serperRpm()).build();
+	}
 
-  @Bean
-  ProviderLimiter groqLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
-    return limiter(GroqClient.PROVIDER, properties, shared).requestsPerMinute(properties.groqRpm())
-        .tokensPerMinute(properties.groqTpm()).build();
-  }
+	@Bean
+	ProviderLimiter groqLimiter(ResearchProperties properties, ObjectProvider<RedisBudgets> shared) {
+		return limiter(GroqClient.PROVIDER, properties, shared).requestsPerMinute(properties.groqRpm())
+			.tokensPerMinute(properties.groqTpm())
+			.build();
+	}
 
-  private static ProviderLimiter.Builder limiter(String provider, ResearchProperties properties,
-      ObjectProvider<RedisBudgets> shared) {
-    var builder = ProviderLimiter.builder(provider).maxInFlight(properties.maxInFlight());
-    shared.ifAvailable(builder::sharedThrough);
-    return builder;
-  }
+	private static ProviderLimiter.Builder limiter(String provider, ResearchProperties properties,
+			ObjectProvider<RedisBudgets> shared) {
+		var builder = ProviderLimiter.builder(provider).maxInFlight(properties.maxInFlight());
+		shared.ifAvailable(builder::sharedThrough);
+		return builder;
+	}
 
-  @Bean
-  ResponseCache responseCache(ResearchProperties properties, JdbcTemplate jdbc) {
-    return properties.cache() ? new JdbcResponseCache(jdbc, properties.cacheTtl(), Clock.systemUTC())
-        : ResponseCache.NONE;
-  }
+	@Bean
+	ResponseCache responseCache(ResearchProperties properties, JdbcTemplate jdbc) {
+		return properties.cache() ? new JdbcResponseCache(jdbc, properties.cacheTtl(), Clock.systemUTC())
+				: ResponseCache.NONE;
+	}
 
-  @Bean
-  ProspectResearcher prospectResearcher(OkHttpClient providerHttpClient, ProviderSettings settings,
-      ProviderLimiter serperLimiter, ProviderLimiter groqLimiter, ResponseCache responseCache) {
-    return new ProspectResearcher(new SerperClient(providerHttpClient, settings, serperLimiter),
-        new GroqClient(providerHttpClient, settings, groqLimiter), responseCache, settings.groqModel());
-  }
+	@Bean
+	ProspectResearcher prospectResearcher(OkHttpClient providerHttpClient, ProviderSettings settings,
+			ProviderLimiter serperLimiter, ProviderLimiter groqLimiter, ResponseCache responseCache) {
+		return new ProspectResearcher(new SerperClient(providerHttpClient, settings, serperLimiter),
+				new GroqClient(providerHttpClient, settings, groqLimiter), responseCache, settings.groqModel());
+	}
 
-  @Bean
-  ProviderPrices providerPrices(ResearchProperties properties) {
-    return properties.prices();
-  }
+	@Bean
+	ProviderPrices providerPrices(ResearchProperties properties) {
+		return properties.prices();
+	}
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
 }

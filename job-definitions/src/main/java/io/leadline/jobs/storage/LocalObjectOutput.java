@@ -9,94 +9,110 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Bytes bound for a {@link LocalObjectStore} key, held in a temp file until published. */
+/**
+ * Bytes bound for a {@link LocalObjectStore} key, held in a temp file until published.
+ */
 final class LocalObjectOutput extends ObjectOutput {
 
-  /** Moves the finished temp file under its key. */
-  @FunctionalInterface
-  interface Publisher {
-    void publish(Path written, Path target) throws IOException;
-  }
+	/** Moves the finished temp file under its key. */
+	@FunctionalInterface
+	interface Publisher {
 
-  private final Path temp;
-  private final Publisher publisher;
-  private final Path target;
-  private final FileChannel channel;
-  private final OutputStream out;
-  private boolean finished;
+		void publish(Path written, Path target) throws IOException;
 
-  LocalObjectOutput(Path temp, Publisher publisher, Path target) throws IOException {
-    this.temp = temp;
-    this.publisher = publisher;
-    this.target = target;
-    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-    this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-  }
+	}
 
-  @Override
-  public void write(int b) throws IOException {
-    requireOpen();
-    out.write(b);
-  }
+	private final Path temp;
 
-  @Override
-  public void write(byte[] bytes, int offset, int length) throws IOException {
-    requireOpen();
-    out.write(bytes, offset, length);
-  }
+	private final Publisher publisher;
 
-  @Override
-  public void flush() throws IOException {
-    requireOpen();
-    out.flush();
-  }
+	private final Path target;
 
-  /** Publishes the object. If publishing fails, nothing is published and the temp file is gone. */
-  @Override
-  public void close() throws IOException {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    try {
-      out.flush();
-      // why: the data must be on disk before the rename makes it visible, or a crash can publish
-      // an empty or torn file under the final key
-      channel.force(true);
-      channel.close();
-      publisher.publish(temp, target);
-    } catch (IOException | RuntimeException | Error e) {
-      discard();
-      throw e;
-    }
-  }
+	private final FileChannel channel;
 
-  @Override
-  public void abort() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    discard();
-  }
+	private final OutputStream out;
 
-  private void discard() {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // why: the bytes are being thrown away; a failed close changes nothing
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // why: an undeletable temp file stays in .tmp, invisible to readers
-    }
-  }
+	private boolean finished;
 
-  private void requireOpen() throws IOException {
-    if (finished) {
-      throw new IOException("output for " + target + " is already closed or aborted");
-    }
-  }
+	LocalObjectOutput(Path temp, Publisher publisher, Path target) throws IOException {
+		this.temp = temp;
+		this.publisher = publisher;
+		this.target = target;
+		this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+		this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+	}
+
+	@Override
+	public void write(int b) throws IOException {
+		requireOpen();
+		out.write(b);
+	}
+
+	@Override
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		requireOpen();
+		out.write(bytes, offset, length);
+	}
+
+	@Override
+	public void flush() throws IOException {
+		requireOpen();
+		out.flush();
+	}
+
+	/**
+	 * Publishes the object. If publishing fails, nothing is published and the temp file
+	 * is gone.
+	 */
+	@Override
+	public void close() throws IOException {
+		if (finished) {
+			return;
+		}
+		finished = true;
+		try {
+			out.flush();
+			// why: the data must be on disk before the rename makes it visible, or a
+			// crash can publish
+			// an empty or torn file under the final key
+			channel.force(true);
+			channel.close();
+			publisher.publish(temp, target);
+		}
+		catch (IOException | RuntimeException | Error e) {
+			discard();
+			throw e;
+		}
+	}
+
+	@Override
+	public void abort() {
+		if (finished) {
+			return;
+		}
+		finished = true;
+		discard();
+	}
+
+	private void discard() {
+		try {
+			channel.close();
+		}
+		catch (IOException ignored) {
+			// why: the bytes are being thrown away; a failed close changes nothing
+		}
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException ignored) {
+			// why: an undeletable temp file stays in .tmp, invisible to readers
+		}
+	}
+
+	private void requireOpen() throws IOException {
+		if (finished) {
+			throw new IOException("output for " + target + " is already closed or aborted");
+		}
+	}
+
 }

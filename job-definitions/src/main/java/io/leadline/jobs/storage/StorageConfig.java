@@ -9,11 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(StorageProperties.class)
 public class StorageConfig {
 
-  @Bean
-  ObjectStore objectStore(StorageProperties properties) {
-    if (properties.s3().configured()) {
-      return new S3ObjectStore(properties.s3().client(), properties.s3().bucket());
-    }
-    return new LocalObjectStore(properties.root());
-  }
+	@Bean
+	ObjectStore objectStore(StorageProperties properties) {
+		if (properties.s3().configured()) {
+			return new S3ObjectStore(properties.s3().client(), properties.s3().bucket());
+		}
+		return new LocalObjectStore(properties.root());
+	}
+
 }

@@ -26,35 +26,42 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ConfigurationProperties("leadline.storage")
 public record StorageProperties(@DefaultValue("./data/objects") Path root, @DefaultValue S3 s3) {
 
-  /**
-   * @param endpoint for MinIO, Ceph, R2 and the like; empty for AWS
-   * @param pathStyle {@code bucket} in the path instead of the host name, as MinIO wants
-   * @param accessKey with {@code secretKey}; empty uses the AWS default chain (env, profile, role)
-   */
-  public record S3(String bucket, @DefaultValue("us-east-1") String region, URI endpoint,
-      @DefaultValue("false") boolean pathStyle, String accessKey, String secretKey) {
+	/**
+	 * @param endpoint for MinIO, Ceph, R2 and the like; empty for AWS
+	 * @param pathStyle {@code bucket} in the path instead of the host name, as MinIO
+	 * wants
+	 * @param accessKey with {@code secretKey}; empty uses the AWS default chain (env,
+	 * profile, role)
+	 */
+	public record S3(String bucket, @DefaultValue("us-east-1") String region, URI endpoint,
+			@DefaultValue("false") boolean pathStyle, String accessKey, String secretKey) {
 
-    public boolean configured() {
-      return bucket != null && !bucket.isBlank();
-    }
+		public boolean configured() {
+			return bucket != null && !bucket.isBlank();
+		}
 
-    /** A client for this bucket; checksums only where S3 requires them, so S3-compatible stores accept every call. */
-    public S3Client client() {
-      var builder = S3Client.builder().region(Region.of(region)).forcePathStyle(pathStyle)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          .credentialsProvider(credentials());
-      if (endpoint != null && !endpoint.toString().isBlank()) {
-        builder.endpointOverride(endpoint);
-      }
-      return builder.build();
-    }
+		/**
+		 * A client for this bucket; checksums only where S3 requires them, so
+		 * S3-compatible stores accept every call.
+		 */
+		public S3Client client() {
+			var builder = S3Client.builder()
+				.region(Region.of(region))
+				.forcePathStyle(pathStyle)
+				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+				.credentialsProvider(credentials());
+			if (endpoint != null && !endpoint.toString().isBlank()) {
+				builder.endpointOverride(endpoint);
+			}
+			return builder.build();
+		}
 
-    private AwsCredentialsProvider credentials() {
-      if (accessKey != null && !accessKey.isBlank()) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
-      }
-      return DefaultCredentialsProvider.builder().build();
-    }
-  }
+		private AwsCredentialsProvider credentials() {
+			if (accessKey != null && !accessKey.isBlank()) {
+				return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+			}
+			return DefaultCredentialsProvider.builder().build();
+		}
+	}
 }

@@ -37,11 +37,11 @@ import io.leadline.jobs.research.ProviderWire;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Whole enrichment jobs against loopback Serper and Groq fakes: the output contract on messy
- * input, per-row research under concurrency, row failures that do not fail the job, and restart
- * after a fatal provider error.
+ * Whole enrichment jobs against loopback Serper and Groq fakes: the output contract on
+ * messy input, per-row research under concurrency, row failures that do not fail the job,
+ * and restart after a fatal provider error.
  */
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:engine;DB_CLOSE_DELAY=-1",
 		"leadline.research.concurrency=16", "leadline.research.cache=false" })
 class EnrichmentJobIT extends JobIT {
 
@@ -80,7 +80,8 @@ class EnrichmentJobIT extends JobIT {
 		MessyList list = MessyList.of(12);
 		String unlucky = EmailAddress.user(list.email(5));
 		providers.serper = query -> query.startsWith(unlucky + " ")
-				? ProviderWire.json(503, "{\"message\":\"Service Unavailable\"}") : ProviderWire.searchResultsFor(query);
+				? ProviderWire.json(503, "{\"message\":\"Service Unavailable\"}")
+				: ProviderWire.searchResultsFor(query);
 		EnrichmentRequest request = jobs.request(list.writeCsv(files.resolve("l.csv")), ResultFormat.CSV, 3, 2);
 		int queriesBefore = providers.searchQueries().size();
 
@@ -93,12 +94,15 @@ class EnrichmentJobIT extends JobIT {
 		assertThat(reason(row5)).contains("serper").contains("503");
 		List<String> queries = providers.searchQueries();
 		assertThat(queries.subList(queriesBefore, queries.size()).stream().filter(q -> q.startsWith(unlucky + " ")))
-			.as("bounded retries: first try + 3 retries").hasSize(4);
+			.as("bounded retries: first try + 3 retries")
+			.hasSize(4);
 		assertThat(jobLog.lines(request.jobId())).extracting(JobLog.Line::message)
 			.anySatisfy(line -> assertThat(line).startsWith("run ").contains("started"))
 			.anySatisfy(line -> assertThat(line).startsWith("partition 0: rows "))
 			.anySatisfy(line -> assertThat(line).startsWith("retry 3 of a row after: ").contains("503"))
-			.last().asString().endsWith("completed");
+			.last()
+			.asString()
+			.endsWith("completed");
 		OutputContract.assertFollowedBy(result, list);
 	}
 
@@ -106,8 +110,8 @@ class EnrichmentJobIT extends JobIT {
 	void restartsAfterABadKeyFromTheLastCommitWithoutRepeatingCommittedRows() throws Exception {
 		MessyList list = MessyList.of(80);
 		AtomicInteger chats = new AtomicInteger();
-		providers.groq = call -> chats.incrementAndGet() > 40
-				? ProviderWire.json(401, "{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")
+		providers.groq = call -> chats.incrementAndGet() > 40 ? ProviderWire.json(401,
+				"{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")
 				: ProviderWire.answerFor(call);
 		EnrichmentRequest request = jobs.request(list.writeCsv(files.resolve("l.csv")), ResultFormat.CSV, 4, 2);
 
@@ -129,13 +133,14 @@ class EnrichmentJobIT extends JobIT {
 			.as("reserved once for both runs, settled once charging ok rows only")
 			.extracting(LedgerEntry::kind, LedgerEntry::delta)
 			.containsExactlyInAnyOrder(tuple(LedgerKind.RESERVE, -rows), tuple(LedgerKind.SETTLE, rows - ok));
-		List<String> queriesAfterRestart = providers.searchQueries().subList(callsBefore, providers.searchQueries().size());
+		List<String> queriesAfterRestart = providers.searchQueries()
+			.subList(callsBefore, providers.searchQueries().size());
 		Set<String> researchedAgain = queriesAfterRestart.stream()
 			.filter(q -> q.contains(" "))
 			.map(q -> q.substring(0, q.indexOf(' ')))
 			.collect(Collectors.toSet());
-		assertThat(researchedAgain).doesNotContainAnyElementsOf(
-				committedEmails.stream().map(EmailAddress::user).collect(Collectors.toSet()));
+		assertThat(researchedAgain)
+			.doesNotContainAnyElementsOf(committedEmails.stream().map(EmailAddress::user).collect(Collectors.toSet()));
 		OutputContract.assertFollowedBy(jobs.result(request), list);
 	}
 
@@ -160,4 +165,5 @@ class EnrichmentJobIT extends JobIT {
 	private static String reason(List<String> row) {
 		return row.get(row.size() - 1);
 	}
+
 }

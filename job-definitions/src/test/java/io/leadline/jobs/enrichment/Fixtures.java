@@ -6,7 +6,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.leadline.jobs.research.FakeProviders;
 
-/** What the job ITs share: loopback provider fakes and the settings that point the engine at them. */
+/**
+ * What the job ITs share: loopback provider fakes and the settings that point the engine
+ * at them.
+ */
 final class Fixtures {
 
 	private Fixtures() {
@@ -33,4 +36,5 @@ final class Fixtures {
 		registry.add("LEADLINE_SERPER_URL", () -> providers.settings().serperUrl());
 		registry.add("LEADLINE_GROQ_URL", () -> providers.settings().groqUrl());
 	}
+
 }

@@ -26,7 +26,9 @@ import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
 
-/** Starts enrichment jobs on local files and reads their results back as rows of strings. */
+/**
+ * Starts enrichment jobs on local files and reads their results back as rows of strings.
+ */
 record JobHarness(JobOperator jobOperator, Job enrichmentJob, ObjectStore store) {
 
 	EnrichmentRequest request(Path file, ResultFormat format, int chunkSize, int partitions) throws IOException {

@@ -17,16 +17,18 @@ import io.leadline.jobs.research.ProviderWire;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Whole enrichment jobs in a Spring context (H2, Flyway, Batch) against loopback provider fakes.
- * Subclasses name their database and settings with {@code @TestPropertySource}.
+ * Whole enrichment jobs in a Spring context (H2, Flyway, Batch) against loopback provider
+ * fakes. Subclasses name their database and settings with {@code @TestPropertySource}.
  */
-@SpringBootTest(classes = EngineTestApplication.class, properties = {
-		"spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}", "spring.batch.job.enabled=false",
-		"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
-		"leadline.credits.starting-credits=1000000" })
+@SpringBootTest(classes = EngineTestApplication.class,
+		properties = { "spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
+				"spring.batch.job.enabled=false", "leadline.enrichment.retry-delay=5ms",
+				"leadline.enrichment.retry-max-delay=20ms", "leadline.credits.starting-credits=1000000" })
 abstract class JobIT {
 
-	/** One pair of fakes for the test JVM; tests count the calls they cause, not totals. */
+	/**
+	 * One pair of fakes for the test JVM; tests count the calls they cause, not totals.
+	 */
 	static final FakeProviders providers = Fixtures.sharedProviders();
 
 	@TempDir
@@ -58,4 +60,5 @@ abstract class JobIT {
 		providers.serper = ProviderWire::searchResultsFor;
 		providers.groq = ProviderWire::answerFor;
 	}
+
 }

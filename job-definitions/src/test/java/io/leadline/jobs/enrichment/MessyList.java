@@ -17,9 +17,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A prospect list with everyday mess: mixed header styles, non-ASCII names, quoted commas and
- * newlines, a 40,000-character cell, short and long ragged rows, an invalid email, a repeated email
- * in other case, and a blank line. Written as CSV (UTF-8 BOM, ';' delimiter) or XLSX.
+ * A prospect list with everyday mess: mixed header styles, non-ASCII names, quoted commas
+ * and newlines, a 40,000-character cell, short and long ragged rows, an invalid email, a
+ * repeated email in other case, and a blank line. Written as CSV (UTF-8 BOM, ';'
+ * delimiter) or XLSX.
  */
 record MessyList(List<String> header, List<List<String>> dataRows) {
 
@@ -35,7 +36,10 @@ record MessyList(List<String> header, List<List<String>> dataRows) {
 
 	private static final String[] FIRST = { "Zoë", "Łukasz", "José", "Emily", "Kenji", "Aïcha", "Tom", "Grace" };
 
-	/** A list whose long cell has 40,000 characters: fine in CSV, over Excel's 32,767 limit. */
+	/**
+	 * A list whose long cell has 40,000 characters: fine in CSV, over Excel's 32,767
+	 * limit.
+	 */
 	static MessyList of(int rows) {
 		return of(rows, 40_000);
 	}
@@ -52,7 +56,8 @@ record MessyList(List<String> header, List<List<String>> dataRows) {
 			if (i == DUPLICATE_ROW) {
 				email = data.get(FIRST_OF_DUPLICATE - 1).get(EMAIL_COLUMN).toUpperCase(Locale.ROOT);
 			}
-			List<String> row = new ArrayList<>(List.of(first, last, "Company " + (i % 7) + ", Ltd", email, notes(i, longCell)));
+			List<String> row = new ArrayList<>(
+					List.of(first, last, "Company " + (i % 7) + ", Ltd", email, notes(i, longCell)));
 			if (i == 13) {
 				row = new ArrayList<>(row.subList(0, 4));
 			}

@@ -14,7 +14,10 @@ final class OutputContract {
 	private OutputContract() {
 	}
 
-	/** Every data row once, in input order, with its original cells, then its own research and line. */
+	/**
+	 * Every data row once, in input order, with its original cells, then its own research
+	 * and line.
+	 */
 	static void assertFollowedBy(List<List<String>> result, MessyList list) {
 		List<String> header = result.get(0);
 		assertThat(header).startsWith(list.header().toArray(String[]::new));
@@ -39,7 +42,8 @@ final class OutputContract {
 					.isEqualTo(first.get(header.size() - 4));
 			}
 			if (status.equals("ok")) {
-				String person = ProviderWire.personName(EmailAddress.user(EmailAddress.clean(list.emailOf(expected)).get()));
+				String person = ProviderWire
+					.personName(EmailAddress.user(EmailAddress.clean(list.emailOf(expected)).get()));
 				assertThat(row.get(header.size() - 4)).as("row %d research", i + 1).contains(person);
 				assertThat(row.get(header.size() - 3)).as("row %d opener", i + 1).contains(person);
 			}
@@ -55,4 +59,5 @@ final class OutputContract {
 	static String status(List<String> row) {
 		return row.get(row.size() - 2);
 	}
+
 }

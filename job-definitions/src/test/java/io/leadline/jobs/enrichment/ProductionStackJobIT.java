@@ -29,13 +29,14 @@ import io.leadline.jobs.storage.S3ObjectStore;
 import io.leadline.jobs.storage.S3ProxyServer;
 
 /**
- * The same job on the production stack: Spring Batch metadata and the app's tables in PostgreSQL
- * (embedded, real server), every input, work object and result in an S3 bucket (S3Proxy).
+ * The same job on the production stack: Spring Batch metadata and the app's tables in
+ * PostgreSQL (embedded, real server), every input, work object and result in an S3 bucket
+ * (S3Proxy).
  */
-@TestPropertySource(properties = { "leadline.research.cache=false",
-		"leadline.storage.s3.bucket=" + ProductionStackJobIT.BUCKET, "leadline.storage.s3.path-style=true",
-		"leadline.storage.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
-		"leadline.storage.s3.secret-key=" + S3ProxyServer.SECRET_KEY })
+@TestPropertySource(
+		properties = { "leadline.research.cache=false", "leadline.storage.s3.bucket=" + ProductionStackJobIT.BUCKET,
+				"leadline.storage.s3.path-style=true", "leadline.storage.s3.access-key=" + S3ProxyServer.ACCESS_KEY,
+				"leadline.storage.s3.secret-key=" + S3ProxyServer.SECRET_KEY })
 class ProductionStackJobIT extends JobIT {
 
 	@Autowired
@@ -71,7 +72,8 @@ class ProductionStackJobIT extends JobIT {
 		assertThat(dataSource.getConnection().getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
 		MessyList list = MessyList.of(40, 32_000);
 		AtomicInteger chats = new AtomicInteger();
-		providers.groq = call -> chats.incrementAndGet() > 20 ? ProviderWire.json(401, "{\"error\":{\"message\":\"Invalid API Key\"}}")
+		providers.groq = call -> chats.incrementAndGet() > 20
+				? ProviderWire.json(401, "{\"error\":{\"message\":\"Invalid API Key\"}}")
 				: ProviderWire.answerFor(call);
 		EnrichmentRequest request = jobs.request(list.writeCsv(files.resolve("list.csv")), ResultFormat.XLSX, 4, 2);
 
@@ -84,4 +86,5 @@ class ProductionStackJobIT extends JobIT {
 		OutputContract.assertFollowedBy(jobs.result(request), list);
 		assertThat(store.list(request.workArea().workPrefix())).as("work objects cleaned up").isEmpty();
 	}
+
 }

@@ -33,10 +33,10 @@ import io.leadline.jobs.research.ProviderWire;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * The provider pipeline under pressure, with the response cache on: a provider that rate-limits
- * with real 429 + Retry-After, malformed answers, and a list run twice.
+ * The provider pipeline under pressure, with the response cache on: a provider that
+ * rate-limits with real 429 + Retry-After, malformed answers, and a list run twice.
  */
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:pipeline;DB_CLOSE_DELAY=-1",
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:pipeline;DB_CLOSE_DELAY=-1",
 		"leadline.enrichment.retry-limit=10", "leadline.research.concurrency=8" })
 class ProviderPipelineIT extends JobIT {
 
@@ -69,7 +69,8 @@ class ProviderPipelineIT extends JobIT {
 		JobExecution execution = jobs.run(request);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		// why: the step's own back-off is 5-20 ms; only pausing for the named second lets every row through
+		// why: the step's own back-off is 5-20 ms; only pausing for the named second lets
+		// every row through
 		assertThat(OutputContract.statuses(jobs.result(request))).containsOnly("ok", "invalid", "duplicate");
 		assertThat(limited.rejected.get()).as("429s answered").isPositive();
 		Map<?, ?> summary = summary(request);
@@ -79,10 +80,13 @@ class ProviderPipelineIT extends JobIT {
 	@Test
 	void retriesMalformedAnswersAndAccountsForEveryRow() throws Exception {
 		Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-		providers.groq = call -> seen.computeIfAbsent(call.lastUserMessage(), k -> new AtomicInteger()).incrementAndGet() == 1
-				? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-					.body("{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":").build()
-				: ProviderWire.answerFor(call);
+		providers.groq = call -> seen.computeIfAbsent(call.lastUserMessage(), k -> new AtomicInteger())
+			.incrementAndGet() == 1
+					? new MockResponse.Builder().code(200)
+						.addHeader("Content-Type", "application/json")
+						.body("{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":")
+						.build()
+					: ProviderWire.answerFor(call);
 		MessyList list = uniqueList("malformed", 10);
 		EnrichmentRequest request = jobs.request(list.writeCsv(files.resolve("malformed.csv")), ResultFormat.CSV, 3, 2);
 
@@ -94,7 +98,10 @@ class ProviderPipelineIT extends JobIT {
 		assertThat(OutputContract.statuses(result)).contains("ok").isSubsetOf("ok", "invalid", "duplicate");
 	}
 
-	/** A list whose people appear in no other test, so the shared cache starts cold for it. */
+	/**
+	 * A list whose people appear in no other test, so the shared cache starts cold for
+	 * it.
+	 */
 	private static MessyList uniqueList(String tag, int rows) {
 		MessyList list = MessyList.of(rows, 100);
 		List<List<String>> tagged = list.dataRows().stream().map(row -> {
@@ -113,7 +120,10 @@ class ProviderPipelineIT extends JobIT {
 		}
 	}
 
-	/** Serper allowing {@code perSecond} searches a second; beyond that a real 429 with Retry-After: 1. */
+	/**
+	 * Serper allowing {@code perSecond} searches a second; beyond that a real 429 with
+	 * Retry-After: 1.
+	 */
 	static final class RateLimitedSerper implements java.util.function.Function<String, MockResponse> {
 
 		final AtomicInteger rejected = new AtomicInteger();
@@ -145,5 +155,7 @@ class ProviderPipelineIT extends JobIT {
 			}
 			return ProviderWire.searchResultsFor(query);
 		}
+
 	}
+
 }

@@ -64,7 +64,8 @@ class RowMergerTest {
 
 		List<List<String>> rows = merge(2);
 
-		assertThat(rows.get(1)).containsExactly("2", "{\"person\":\"Ann\"}", "Hi Ann", "duplicate", "duplicate of row 1");
+		assertThat(rows.get(1)).containsExactly("2", "{\"person\":\"Ann\"}", "Hi Ann", "duplicate",
+				"duplicate of row 1");
 	}
 
 	@Test
@@ -123,4 +124,5 @@ class RowMergerTest {
 		new RowMerger(store, work).mergeInto(sink, ResultLayout.of(List.of("id"), List.of()), meta);
 		return rows;
 	}
+
 }

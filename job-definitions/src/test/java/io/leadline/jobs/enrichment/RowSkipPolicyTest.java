@@ -25,7 +25,8 @@ class RowSkipPolicyTest {
 
 	@Test
 	void neverSkipsWhatMustStopTheJob() {
-		assertThat(policy.shouldSkip(new FatalProviderException("groq", "groq: API key rejected (HTTP 401)"), 0)).isFalse();
+		assertThat(policy.shouldSkip(new FatalProviderException("groq", "groq: API key rejected (HTTP 401)"), 0))
+			.isFalse();
 		assertThat(policy.shouldSkip(new JobHalt.HaltedException("bad key"), 0)).isFalse();
 	}
 
@@ -42,4 +43,5 @@ class RowSkipPolicyTest {
 		assertThat(skipped.reason()).contains("NullPointerException").contains("oops");
 		assertThat(skipped.cells()).isEqualTo(row.cells());
 	}
+
 }

@@ -32,4 +32,5 @@ class WorkFileTest {
 
 		assertThat(read).isEqualTo(rows);
 	}
+
 }

@@ -8,37 +8,40 @@ import java.util.List;
 /** A handler that keeps what it is told, for tests of small files. */
 final class RecordedTable implements TableHandler {
 
-  List<String> header;
-  final List<SourceRecord> rows = new ArrayList<>();
-  SniffedFormat format;
+	List<String> header;
 
-  static RecordedTable readTable(Path file) throws IOException {
-    return readTable(file, InputLimits.defaults());
-  }
+	final List<SourceRecord> rows = new ArrayList<>();
 
-  static RecordedTable readTable(Path file, InputLimits limits) throws IOException {
-    RecordedTable table = new RecordedTable();
-    table.format = TableReader.read(file, table, limits);
-    return table;
-  }
+	SniffedFormat format;
 
-  @Override
-  public void header(List<String> names) {
-    if (header != null) {
-      throw new AssertionError("header called twice");
-    }
-    header = names;
-  }
+	static RecordedTable readTable(Path file) throws IOException {
+		return readTable(file, InputLimits.defaults());
+	}
 
-  @Override
-  public void row(SourceRecord record) {
-    if (header == null) {
-      throw new AssertionError("row before header");
-    }
-    rows.add(record);
-  }
+	static RecordedTable readTable(Path file, InputLimits limits) throws IOException {
+		RecordedTable table = new RecordedTable();
+		table.format = TableReader.read(file, table, limits);
+		return table;
+	}
 
-  List<List<String>> cells() {
-    return rows.stream().map(SourceRecord::cells).toList();
-  }
+	@Override
+	public void header(List<String> names) {
+		if (header != null) {
+			throw new AssertionError("header called twice");
+		}
+		header = names;
+	}
+
+	@Override
+	public void row(SourceRecord record) {
+		if (header == null) {
+			throw new AssertionError("row before header");
+		}
+		rows.add(record);
+	}
+
+	List<List<String>> cells() {
+		return rows.stream().map(SourceRecord::cells).toList();
+	}
+
 }

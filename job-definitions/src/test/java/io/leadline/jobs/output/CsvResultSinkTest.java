@@ -15,124 +15,122 @@ import org.junit.jupiter.api.Test;
 
 class CsvResultSinkTest {
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-  @Test
-  void roundTripsCommasQuotesNewlinesAndNonAsciiText() throws IOException {
-    var rows = List.of(
-        List.of("Zoë", "Acme, Inc.", "She said \"hi\"", "line one\nline two"),
-        List.of("Łukasz", "Żółć GmbH", "José 😀", "crlf\r\ninside"),
-        List.of("", "trailing space ", " leading", "東京"));
+	@Test
+	void roundTripsCommasQuotesNewlinesAndNonAsciiText() throws IOException {
+		var rows = List.of(List.of("Zoë", "Acme, Inc.", "She said \"hi\"", "line one\nline two"),
+				List.of("Łukasz", "Żółć GmbH", "José 😀", "crlf\r\ninside"),
+				List.of("", "trailing space ", " leading", "東京"));
 
-    write(List.of("first", "company", "note", "address"), rows);
+		write(List.of("first", "company", "note", "address"), rows);
 
-    var records = readBack();
-    assertThat(records.get(0).values()).containsExactly("first", "company", "note", "address");
-    assertThat(records.subList(1, records.size())).extracting(r -> List.of(r.values()))
-        .containsExactlyElementsOf(rows);
-  }
+		var records = readBack();
+		assertThat(records.get(0).values()).containsExactly("first", "company", "note", "address");
+		assertThat(records.subList(1, records.size())).extracting(r -> List.of(r.values()))
+			.containsExactlyElementsOf(rows);
+	}
 
-  @Test
-  void startsWithAByteOrderMarkWhenAsked() throws IOException {
-    try (var sink = ResultSinks.open(ResultFormat.CSV, out, true)) {
-      sink.header(List.of("a"));
-    }
+	@Test
+	void startsWithAByteOrderMarkWhenAsked() throws IOException {
+		try (var sink = ResultSinks.open(ResultFormat.CSV, out, true)) {
+			sink.header(List.of("a"));
+		}
 
-    assertThat(Arrays.copyOf(out.toByteArray(), 3))
-        .containsExactly(0xEF, 0xBB, 0xBF);
-  }
+		assertThat(Arrays.copyOf(out.toByteArray(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+	}
 
-  @Test
-  void startsWithTheHeaderWhenNoByteOrderMarkIsAsked() throws IOException {
-    write(List.of("a"), List.of());
+	@Test
+	void startsWithTheHeaderWhenNoByteOrderMarkIsAsked() throws IOException {
+		write(List.of("a"), List.of());
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
-  }
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
+	}
 
-  @Test
-  void endsRecordsWithCrlfAndQuotesOnlyWhenNeeded() throws IOException {
-    write(List.of("name", "note"), List.of(List.of("Ann", "a, b"), List.of("Bob", "say \"x\"")));
+	@Test
+	void endsRecordsWithCrlfAndQuotesOnlyWhenNeeded() throws IOException {
+		write(List.of("name", "note"), List.of(List.of("Ann", "a, b"), List.of("Bob", "say \"x\"")));
 
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("name,note\r\nAnn,\"a, b\"\r\nBob,\"say \"\"x\"\"\"\r\n");
-  }
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.isEqualTo("name,note\r\nAnn,\"a, b\"\r\nBob,\"say \"\"x\"\"\"\r\n");
+	}
 
-  @Test
-  void neutralizesFormulasInHeaderAndCells() throws IOException {
-    write(List.of("=cmd"), List.of(List.of("=1+1"), List.of("-5"), List.of("@SUM(A1)")));
+	@Test
+	void neutralizesFormulasInHeaderAndCells() throws IOException {
+		write(List.of("=cmd"), List.of(List.of("=1+1"), List.of("-5"), List.of("@SUM(A1)")));
 
-    assertThat(readBack()).extracting(r -> r.get(0))
-        .containsExactly("'=cmd", "'=1+1", "'-5", "'@SUM(A1)");
-  }
+		assertThat(readBack()).extracting(r -> r.get(0)).containsExactly("'=cmd", "'=1+1", "'-5", "'@SUM(A1)");
+	}
 
-  @Test
-  void writesNullCellsAsEmpty() throws IOException {
-    write(List.of("a", "b"), List.of(Arrays.asList(null, "x")));
+	@Test
+	void writesNullCellsAsEmpty() throws IOException {
+		write(List.of("a", "b"), List.of(Arrays.asList(null, "x")));
 
-    assertThat(readBack().get(1).values()).containsExactly("", "x");
-  }
+		assertThat(readBack().get(1).values()).containsExactly("", "x");
+	}
 
-  @Test
-  void leavesTheCallersStreamOpen() throws IOException {
-    var stream = new CloseTrackingStream();
+	@Test
+	void leavesTheCallersStreamOpen() throws IOException {
+		var stream = new CloseTrackingStream();
 
-    try (var sink = ResultSinks.open(ResultFormat.CSV, stream, false)) {
-      sink.header(List.of("a"));
-    }
+		try (var sink = ResultSinks.open(ResultFormat.CSV, stream, false)) {
+			sink.header(List.of("a"));
+		}
 
-    assertThat(stream.closed).isFalse();
-    assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
-  }
+		assertThat(stream.closed).isFalse();
+		assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
+	}
 
-  @Test
-  void refusesARowBeforeTheHeader() {
-    var sink = ResultSinks.open(ResultFormat.CSV, out, false);
+	@Test
+	void refusesARowBeforeTheHeader() {
+		var sink = ResultSinks.open(ResultFormat.CSV, out, false);
 
-    assertThatIllegalStateException().isThrownBy(() -> sink.row(List.of("x")))
-        .withMessageContaining("before the header");
-  }
+		assertThatIllegalStateException().isThrownBy(() -> sink.row(List.of("x")))
+			.withMessageContaining("before the header");
+	}
 
-  @Test
-  void refusesASecondHeader() throws IOException {
-    var sink = ResultSinks.open(ResultFormat.CSV, out, false);
-    sink.header(List.of("a"));
+	@Test
+	void refusesASecondHeader() throws IOException {
+		var sink = ResultSinks.open(ResultFormat.CSV, out, false);
+		sink.header(List.of("a"));
 
-    assertThatIllegalStateException().isThrownBy(() -> sink.header(List.of("a")))
-        .withMessageContaining("header already written");
-  }
+		assertThatIllegalStateException().isThrownBy(() -> sink.header(List.of("a")))
+			.withMessageContaining("header already written");
+	}
 
-  @Test
-  void refusesARowAfterClose() throws IOException {
-    var sink = ResultSinks.open(ResultFormat.CSV, out, false);
-    sink.header(List.of("a"));
-    sink.close();
+	@Test
+	void refusesARowAfterClose() throws IOException {
+		var sink = ResultSinks.open(ResultFormat.CSV, out, false);
+		sink.header(List.of("a"));
+		sink.close();
 
-    assertThatIllegalStateException().isThrownBy(() -> sink.row(List.of("x")))
-        .withMessageContaining("closed");
-  }
+		assertThatIllegalStateException().isThrownBy(() -> sink.row(List.of("x"))).withMessageContaining("closed");
+	}
 
-  private void write(List<String> header, List<List<String>> rows) throws IOException {
-    try (var sink = ResultSinks.open(ResultFormat.CSV, out, false)) {
-      sink.header(header);
-      for (var row : rows) {
-        sink.row(row);
-      }
-    }
-  }
+	private void write(List<String> header, List<List<String>> rows) throws IOException {
+		try (var sink = ResultSinks.open(ResultFormat.CSV, out, false)) {
+			sink.header(header);
+			for (var row : rows) {
+				sink.row(row);
+			}
+		}
+	}
 
-  private List<CSVRecord> readBack() throws IOException {
-    try (var parser = CSVFormat.RFC4180.parse(
-        new StringReader(out.toString(StandardCharsets.UTF_8)))) {
-      return parser.getRecords();
-    }
-  }
+	private List<CSVRecord> readBack() throws IOException {
+		try (var parser = CSVFormat.RFC4180.parse(new StringReader(out.toString(StandardCharsets.UTF_8)))) {
+			return parser.getRecords();
+		}
+	}
 
-  static final class CloseTrackingStream extends ByteArrayOutputStream {
-    boolean closed;
+	static final class CloseTrackingStream extends ByteArrayOutputStream {
 
-    @Override
-    public void close() {
-      closed = true;
-    }
-  }
+		boolean closed;
+
+		@Override
+		public void close() {
+			closed = true;
+		}
+
+	}
+
 }

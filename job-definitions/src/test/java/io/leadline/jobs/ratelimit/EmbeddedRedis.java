@@ -10,47 +10,58 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import redis.embedded.RedisServer;
 
-/** A real Redis server (the binary embedded-redis ships) on a free loopback port, for one test class. */
+/**
+ * A real Redis server (the binary embedded-redis ships) on a free loopback port, for one
+ * test class.
+ */
 public final class EmbeddedRedis implements AutoCloseable {
 
-  private final int port;
-  private final RedisServer server;
-  private final List<LettuceConnectionFactory> connections = new CopyOnWriteArrayList<>();
+	private final int port;
 
-  public EmbeddedRedis() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    // why: nothing here must outlive the test, so no snapshots or append-only files on disk
-    server = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("save \"\"").setting("appendonly no")
-        .build();
-    server.start();
-  }
+	private final RedisServer server;
 
-  public String url() {
-    return "redis://127.0.0.1:" + port;
-  }
+	private final List<LettuceConnectionFactory> connections = new CopyOnWriteArrayList<>();
 
-  /** Budgets as one more JVM would see them: its own connection to this server. */
-  public RedisBudgets budgets() {
-    var factory = new SharedLimitsConfig().rateLimitRedis(url());
-    factory.afterPropertiesSet();
-    factory.start();
-    connections.add(factory);
-    return new RedisBudgets(new StringRedisTemplate(factory));
-  }
+	public EmbeddedRedis() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		// why: nothing here must outlive the test, so no snapshots or append-only files
+		// on disk
+		server = RedisServer.newRedisServer()
+			.bind("127.0.0.1")
+			.port(port)
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
+		server.start();
+	}
 
-  public void stop() throws IOException {
-    server.stop();
-  }
+	public String url() {
+		return "redis://127.0.0.1:" + port;
+	}
 
-  public void start() throws IOException {
-    server.start();
-  }
+	/** Budgets as one more JVM would see them: its own connection to this server. */
+	public RedisBudgets budgets() {
+		var factory = new SharedLimitsConfig().rateLimitRedis(url());
+		factory.afterPropertiesSet();
+		factory.start();
+		connections.add(factory);
+		return new RedisBudgets(new StringRedisTemplate(factory));
+	}
 
-  @Override
-  public void close() throws IOException {
-    connections.forEach(LettuceConnectionFactory::destroy);
-    stop();
-  }
+	public void stop() throws IOException {
+		server.stop();
+	}
+
+	public void start() throws IOException {
+		server.start();
+	}
+
+	@Override
+	public void close() throws IOException {
+		connections.forEach(LettuceConnectionFactory::destroy);
+		stop();
+	}
+
 }

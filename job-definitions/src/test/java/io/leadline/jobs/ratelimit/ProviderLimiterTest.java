@@ -17,202 +17,213 @@ import org.junit.jupiter.api.Test;
 
 class ProviderLimiterTest {
 
-  private final ExecutorService callers = Executors.newCachedThreadPool();
-  private final AtomicReference<Thread> caller = new AtomicReference<>();
+	private final ExecutorService callers = Executors.newCachedThreadPool();
 
-  @AfterEach
-  void stopCallers() {
-    callers.shutdownNow();
-  }
+	private final AtomicReference<Thread> caller = new AtomicReference<>();
 
-  @Test
-  void letsTwoSecondsOfRequestsThroughThenSpacesThemEvenly() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).requestsPerMinute(60).build();
+	@AfterEach
+	void stopCallers() {
+		callers.shutdownNow();
+	}
 
-    for (int i = 0; i < 5; i++) {
-      limiter.acquire(0).close();
-    }
+	@Test
+	void letsTwoSecondsOfRequestsThroughThenSpacesThemEvenly() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).requestsPerMinute(60).build();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
-  }
+		for (int i = 0; i < 5; i++) {
+			limiter.acquire(0).close();
+		}
 
-  @Test
-  void waitsForTheTokenBudget() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).tokensPerMinute(10_000).build();
+		assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+	}
 
-    limiter.acquire(8_000).close();
-    limiter.acquire(4_000).close();
+	@Test
+	void waitsForTheTokenBudget() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).tokensPerMinute(10_000).build();
 
-    // why: 8,000 tokens are 48 s of a 10,000-per-minute budget
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(48));
-  }
+		limiter.acquire(8_000).close();
+		limiter.acquire(4_000).close();
 
-  @Test
-  void givesBackWhatACallDidNotUse() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).tokensPerMinute(10_000).build();
+		// why: 8,000 tokens are 48 s of a 10,000-per-minute budget
+		assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(48));
+	}
 
-    try (var permit = limiter.acquire(8_000)) {
-      permit.reportTokens(1_000);
-    }
-    limiter.acquire(4_000).close();
+	@Test
+	void givesBackWhatACallDidNotUse() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).tokensPerMinute(10_000).build();
 
-    // why: only the 1,000 tokens used count: 6 s of budget, not the 48 s the estimate would cost
-    assertThat(time.sleeps()).singleElement().extracting(Duration::toMillis).isEqualTo(6_000L);
-  }
+		try (var permit = limiter.acquire(8_000)) {
+			permit.reportTokens(1_000);
+		}
+		limiter.acquire(4_000).close();
 
-  @Test
-  void chargesWhatACallUsedBeyondItsEstimate() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).tokensPerMinute(10_000).build();
+		// why: only the 1,000 tokens used count: 6 s of budget, not the 48 s the estimate
+		// would cost
+		assertThat(time.sleeps()).singleElement().extracting(Duration::toMillis).isEqualTo(6_000L);
+	}
 
-    try (var permit = limiter.acquire(1_000)) {
-      permit.reportTokens(10_000);
-    }
-    limiter.acquire(1_000).close();
+	@Test
+	void chargesWhatACallUsedBeyondItsEstimate() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).tokensPerMinute(10_000).build();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
-  }
+		try (var permit = limiter.acquire(1_000)) {
+			permit.reportTokens(10_000);
+		}
+		limiter.acquire(1_000).close();
 
-  @Test
-  void aRateLimitPausesEveryCallerUntilTheInstant() throws Exception {
-    var time = FakeTime.manual();
-    var limiter = limiter(time).build();
+		assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60));
+	}
 
-    var retryAfter = limiter.rateLimited(Map.of("Retry-After", "7")::get);
-    var first = acquireInBackground(limiter, time);
-    var second = acquireInBackground(limiter, time);
-    time.awaitSleepers(2);
-    time.advance(Duration.ofSeconds(6));
+	@Test
+	void aRateLimitPausesEveryCallerUntilTheInstant() throws Exception {
+		var time = FakeTime.manual();
+		var limiter = limiter(time).build();
 
-    assertThat(retryAfter).contains(Duration.ofSeconds(7));
-    assertThat(limiter.pausedUntil()).contains(START.plusSeconds(7));
-    assertThat(first).isNotDone();
-    assertThat(second).isNotDone();
+		var retryAfter = limiter.rateLimited(Map.of("Retry-After", "7")::get);
+		var first = acquireInBackground(limiter, time);
+		var second = acquireInBackground(limiter, time);
+		time.awaitSleepers(2);
+		time.advance(Duration.ofSeconds(6));
 
-    time.advance(Duration.ofSeconds(1));
+		assertThat(retryAfter).contains(Duration.ofSeconds(7));
+		assertThat(limiter.pausedUntil()).contains(START.plusSeconds(7));
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(7));
-    assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(7));
-    assertThat(limiter.pausedUntil()).isEmpty();
-  }
+		time.advance(Duration.ofSeconds(1));
 
-  @Test
-  void anEarlierPauseNeverShortensALaterOne() {
-    var limiter = limiter(FakeTime.manual()).build();
+		assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(7));
+		assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(7));
+		assertThat(limiter.pausedUntil()).isEmpty();
+	}
 
-    limiter.pauseUntil(START.plusSeconds(10));
-    limiter.pauseUntil(START.plusSeconds(5));
+	@Test
+	void anEarlierPauseNeverShortensALaterOne() {
+		var limiter = limiter(FakeTime.manual()).build();
 
-    assertThat(limiter.pausedUntil()).contains(START.plusSeconds(10));
-  }
+		limiter.pauseUntil(START.plusSeconds(10));
+		limiter.pauseUntil(START.plusSeconds(5));
 
-  @Test
-  void pausesBeforeTheProviderRefusesWhenItsBudgetRunsOut() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).build();
+		assertThat(limiter.pausedUntil()).contains(START.plusSeconds(10));
+	}
 
-    limiter.observe(Map.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "2.5s",
-        "x-ratelimit-remaining-tokens", "1200", "x-ratelimit-reset-tokens", "7.66s")::get);
-    limiter.acquire(0).close();
+	@Test
+	void pausesBeforeTheProviderRefusesWhenItsBudgetRunsOut() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).build();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofMillis(2_500));
-  }
+		limiter.observe(Map.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "2.5s",
+				"x-ratelimit-remaining-tokens", "1200", "x-ratelimit-reset-tokens", "7.66s")::get);
+		limiter.acquire(0).close();
 
-  @Test
-  void trustsTheProvidersRemainingTokens() throws Exception {
-    var time = FakeTime.autoAdvancing();
-    var limiter = limiter(time).tokensPerMinute(60_000).build();
+		assertThat(time.sleeps()).containsExactly(Duration.ofMillis(2_500));
+	}
 
-    limiter.observe(Map.of("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "1s")::get);
-    limiter.acquire(2_000).close();
+	@Test
+	void trustsTheProvidersRemainingTokens() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).tokensPerMinute(60_000).build();
 
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
-  }
+		limiter.observe(Map.of("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "1s")::get);
+		limiter.acquire(2_000).close();
 
-  @Test
-  void holdsACallBackWhileTheMaximumIsInFlight() throws Exception {
-    var time = FakeTime.manual();
-    var limiter = limiter(time).maxInFlight(1).build();
-    var held = limiter.acquire(0);
+		assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+	}
 
-    var waiting = acquireInBackground(limiter, time);
-    awaitBlocked();
+	@Test
+	void holdsACallBackWhileTheMaximumIsInFlight() throws Exception {
+		var time = FakeTime.manual();
+		var limiter = limiter(time).maxInFlight(1).build();
+		var held = limiter.acquire(0);
 
-    assertThat(waiting).isNotDone();
-    held.close();
-    assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(START);
-  }
+		var waiting = acquireInBackground(limiter, time);
+		awaitBlocked();
 
-  @Test
-  void freesTheSlotOfACallerInterruptedWhileWaiting() throws Exception {
-    var time = FakeTime.manual();
-    var limiter = limiter(time).maxInFlight(1).build();
-    limiter.pauseUntil(START.plusSeconds(30));
-    var outcome = new AtomicReference<Throwable>();
-    var waiting = new Thread(() -> {
-      try (var permit = limiter.acquire(0)) {
-        outcome.set(new AssertionError("got a permit"));
-      } catch (InterruptedException e) {
-        outcome.set(e);
-      }
-    });
-    waiting.start();
-    time.awaitSleepers(1);
+		assertThat(waiting).isNotDone();
+		held.close();
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(START);
+	}
 
-    waiting.interrupt();
-    waiting.join(5_000);
-    time.advance(Duration.ofSeconds(30));
+	@Test
+	void freesTheSlotOfACallerInterruptedWhileWaiting() throws Exception {
+		var time = FakeTime.manual();
+		var limiter = limiter(time).maxInFlight(1).build();
+		limiter.pauseUntil(START.plusSeconds(30));
+		var outcome = new AtomicReference<Throwable>();
+		var waiting = new Thread(() -> {
+			try (var permit = limiter.acquire(0)) {
+				outcome.set(new AssertionError("got a permit"));
+			}
+			catch (InterruptedException e) {
+				outcome.set(e);
+			}
+		});
+		waiting.start();
+		time.awaitSleepers(1);
 
-    assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-    assertThat(acquireInBackground(limiter, time).get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(30));
-  }
+		waiting.interrupt();
+		waiting.join(5_000);
+		time.advance(Duration.ofSeconds(30));
 
-  @Test
-  void anUnlimitedLimiterNeverWaitsButStillReadsTheHint() throws Exception {
-    var limiter = ProviderLimiter.unlimited("serper");
+		assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+		assertThat(acquireInBackground(limiter, time).get(5, TimeUnit.SECONDS)).isEqualTo(START.plusSeconds(30));
+	}
 
-    var retryAfter = limiter.rateLimited(Map.of("Retry-After", "7")::get);
+	@Test
+	void anUnlimitedLimiterNeverWaitsButStillReadsTheHint() throws Exception {
+		var limiter = ProviderLimiter.unlimited("serper");
 
-    assertThat(retryAfter).contains(Duration.ofSeconds(7));
-    assertThat(limiter.pausedUntil()).isEmpty();
-    limiter.acquire(1_000_000).close();
-  }
+		var retryAfter = limiter.rateLimited(Map.of("Retry-After", "7")::get);
 
-  @Test
-  void rejectsNegativeLimits() {
-    assertThatThrownBy(() -> ProviderLimiter.builder("groq").requestsPerMinute(-1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("requestsPerMinute");
-  }
+		assertThat(retryAfter).contains(Duration.ofSeconds(7));
+		assertThat(limiter.pausedUntil()).isEmpty();
+		limiter.acquire(1_000_000).close();
+	}
 
-  private static ProviderLimiter.Builder limiter(FakeTime time) {
-    return ProviderLimiter.builder("groq").time(time, time);
-  }
+	@Test
+	void rejectsNegativeLimits() {
+		assertThatThrownBy(() -> ProviderLimiter.builder("groq").requestsPerMinute(-1))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("requestsPerMinute");
+	}
 
-  /** Acquires and releases on another thread; completes with the fake time the permit came at. */
-  private CompletableFuture<Instant> acquireInBackground(ProviderLimiter limiter, FakeTime time) {
-    return CompletableFuture.supplyAsync(() -> {
-      caller.set(Thread.currentThread());
-      try (var permit = limiter.acquire(0)) {
-        return time.instant();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }, callers);
-  }
+	private static ProviderLimiter.Builder limiter(FakeTime time) {
+		return ProviderLimiter.builder("groq").time(time, time);
+	}
 
-  /** Waits (on a state) until the last background caller is parked, i.e. blocked in acquire. */
-  private void awaitBlocked() {
-    var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (caller.get() == null || caller.get().getState() != Thread.State.WAITING) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the caller never blocked");
-      }
-      Thread.onSpinWait();
-    }
-  }
+	/**
+	 * Acquires and releases on another thread; completes with the fake time the permit
+	 * came at.
+	 */
+	private CompletableFuture<Instant> acquireInBackground(ProviderLimiter limiter, FakeTime time) {
+		return CompletableFuture.supplyAsync(() -> {
+			caller.set(Thread.currentThread());
+			try (var permit = limiter.acquire(0)) {
+				return time.instant();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}, callers);
+	}
+
+	/**
+	 * Waits (on a state) until the last background caller is parked, i.e. blocked in
+	 * acquire.
+	 */
+	private void awaitBlocked() {
+		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (caller.get() == null || caller.get().getState() != Thread.State.WAITING) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("the caller never blocked");
+			}
+			Thread.onSpinWait();
+		}
+	}
+
 }

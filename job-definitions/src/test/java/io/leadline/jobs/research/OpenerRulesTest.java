@@ -8,56 +8,62 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenerRulesTest {
 
-  private static final String WORDS_25 = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-      + "fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive";
+	private static final String WORDS_25 = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+			+ "fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive";
 
-  @Test
-  void acceptsTwoShortSentences() {
-    var checked = OpenerRules.check("Scaling outbound across Europe is hard. We research every prospect so your reps don't have to.");
+	@Test
+	void acceptsTwoShortSentences() {
+		var checked = OpenerRules
+			.check("Scaling outbound across Europe is hard. We research every prospect so your reps don't have to.");
 
-    assertThat(checked.value()).isEqualTo("Scaling outbound across Europe is hard. We research every prospect so your reps don't have to.");
-  }
+		assertThat(checked.value()).isEqualTo(
+				"Scaling outbound across Europe is hard. We research every prospect so your reps don't have to.");
+	}
 
-  @Test
-  void acceptsASentenceOfExactly25Words() {
-    assertThat(OpenerRules.check(WORDS_25 + ".").isValid()).isTrue();
-  }
+	@Test
+	void acceptsASentenceOfExactly25Words() {
+		assertThat(OpenerRules.check(WORDS_25 + ".").isValid()).isTrue();
+	}
 
-  @Test
-  void rejectsASentenceOf26Words() {
-    assertThat(OpenerRules.check(WORDS_25 + " more.").problem()).isEqualTo("sentence 1 has 26 words, at most 25 allowed");
-  }
+	@Test
+	void rejectsASentenceOf26Words() {
+		assertThat(OpenerRules.check(WORDS_25 + " more.").problem())
+			.isEqualTo("sentence 1 has 26 words, at most 25 allowed");
+	}
 
-  @Test
-  void rejectsThreeSentences() {
-    assertThat(OpenerRules.check("One here. Two here! Three here?").problem()).isEqualTo("3 sentences, at most 2 allowed");
-  }
+	@Test
+	void rejectsThreeSentences() {
+		assertThat(OpenerRules.check("One here. Two here! Three here?").problem())
+			.isEqualTo("3 sentences, at most 2 allowed");
+	}
 
-  @Test
-  void doesNotSplitSentencesOnAbbreviations() {
-    assertThat(OpenerRules.check("Teams like yours, e.g. in freight, lose deals to slow follow-up. We fix that.").isValid()).isTrue();
-  }
+	@Test
+	void doesNotSplitSentencesOnAbbreviations() {
+		assertThat(OpenerRules.check("Teams like yours, e.g. in freight, lose deals to slow follow-up. We fix that.")
+			.isValid()).isTrue();
+	}
 
-  @ParameterizedTest
-  @ValueSource(strings = {"\"Quoted opener here.\"", "“Quoted opener here.”", "'Quoted opener here.'"})
-  void stripsSurroundingQuotes(String answer) {
-    assertThat(OpenerRules.check(answer).value()).isEqualTo("Quoted opener here.");
-  }
+	@ParameterizedTest
+	@ValueSource(strings = { "\"Quoted opener here.\"", "“Quoted opener here.”", "'Quoted opener here.'" })
+	void stripsSurroundingQuotes(String answer) {
+		assertThat(OpenerRules.check(answer).value()).isEqualTo("Quoted opener here.");
+	}
 
-  @ParameterizedTest
-  @ValueSource(strings = {"- first point\n- second point", "**Bold** claim here.", "1. Numbered idea", "# Heading",
-      "See [our site](https://x.io)."})
-  void rejectsMarkdownAndBullets(String answer) {
-    assertThat(OpenerRules.check(answer).problem()).isEqualTo("markdown or bullets, plain text required");
-  }
+	@ParameterizedTest
+	@ValueSource(strings = { "- first point\n- second point", "**Bold** claim here.", "1. Numbered idea", "# Heading",
+			"See [our site](https://x.io)." })
+	void rejectsMarkdownAndBullets(String answer) {
+		assertThat(OpenerRules.check(answer).problem()).isEqualTo("markdown or bullets, plain text required");
+	}
 
-  @Test
-  void joinsLinesIntoOne() {
-    assertThat(OpenerRules.check("Scaling is hard.\nWe help.").value()).isEqualTo("Scaling is hard. We help.");
-  }
+	@Test
+	void joinsLinesIntoOne() {
+		assertThat(OpenerRules.check("Scaling is hard.\nWe help.").value()).isEqualTo("Scaling is hard. We help.");
+	}
 
-  @Test
-  void rejectsAnEmptyAnswer() {
-    assertThat(OpenerRules.check("  \"\" ").problem()).isEqualTo("empty answer");
-  }
+	@Test
+	void rejectsAnEmptyAnswer() {
+		assertThat(OpenerRules.check("  \"\" ").problem()).isEqualTo("empty answer");
+	}
+
 }

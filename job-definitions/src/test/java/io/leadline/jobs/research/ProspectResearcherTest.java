@@ -21,260 +21,274 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ProspectResearcherTest {
 
-  private static final String TOO_LONG = "I noticed that your team has been expanding very quickly across Europe this year "
-      + "and I imagine that finding the right prospects to talk to every single week is a real challenge for everyone.";
+	private static final String TOO_LONG = "I noticed that your team has been expanding very quickly across Europe this year "
+			+ "and I imagine that finding the right prospects to talk to every single week is a real challenge for everyone.";
 
-  private FakeProviders providers;
-  private ProspectResearcher researcher;
+	private FakeProviders providers;
 
-  @BeforeEach
-  void startProviders() throws IOException {
-    providers = new FakeProviders();
-    researcher = providers.researcher();
-  }
+	private ProspectResearcher researcher;
 
-  @AfterEach
-  void stopProviders() {
-    researcher.close();
-    providers.close();
-  }
+	@BeforeEach
+	void startProviders() throws IOException {
+		providers = new FakeProviders();
+		researcher = providers.researcher();
+	}
 
-  @Test
-  void researchesThePersonAndCompanyThenWritesTheOpener() {
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@AfterEach
+	void stopProviders() {
+		researcher.close();
+		providers.close();
+	}
 
-    assertThat(result.status()).isEqualTo(Status.OK);
-    assertThat(result.reason()).isNull();
-    assertThat(json(result.researchJson()).path("person").path("name").asString()).isEqualTo("Ann Lee");
-    assertThat(json(result.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
-    assertThat(result.opener()).startsWith("Congrats on the new role, Ann Lee;");
-    assertThat(result.usage()).isEqualTo(new ProviderUsage(2, 2, 2 * 812, 2 * 164, 0));
-  }
+	@Test
+	void researchesThePersonAndCompanyThenWritesTheOpener() {
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void searchesForThePersonAndForTheCompanyDomain() {
-    researcher.research("ann@acme.io", ServiceContext.defaults());
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(result.reason()).isNull();
+		assertThat(json(result.researchJson()).path("person").path("name").asString()).isEqualTo("Ann Lee");
+		assertThat(json(result.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
+		assertThat(result.opener()).startsWith("Congrats on the new role, Ann Lee;");
+		assertThat(result.usage()).isEqualTo(new ProviderUsage(2, 2, 2 * 812, 2 * 164, 0));
+	}
 
-    assertThat(providers.searchQueries()).containsExactlyInAnyOrder("ann acme.io", "acme.io");
-  }
+	@Test
+	void searchesForThePersonAndForTheCompanyDomain() {
+		researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void givesTheModelBothSearchesAndTheServiceContext() {
-    var service = ServiceContext.fromJson("{\"core_offer\":\"Freight audit as a service\"}");
+		assertThat(providers.searchQueries()).containsExactlyInAnyOrder("ann acme.io", "acme.io");
+	}
 
-    researcher.research("ann@acme.io", service);
+	@Test
+	void givesTheModelBothSearchesAndTheServiceContext() {
+		var service = ServiceContext.fromJson("{\"core_offer\":\"Freight audit as a service\"}");
 
-    var calls = providers.chatCalls();
-    assertThat(calls.get(0).json()).isTrue();
-    assertThat(calls.get(0).firstUserMessage())
-        .contains("Prospect email: ann@acme.io", "Search \"ann acme.io\"", "Ann Lee is Head of Growth", "Knowledge graph: Acme Inc");
-    assertThat(calls.get(1).json()).isFalse();
-    assertThat(calls.get(1).firstUserMessage()).contains("\"name\":\"Ann Lee\"", "Core offer: Freight audit as a service");
-  }
+		researcher.research("ann@acme.io", service);
 
-  @Test
-  void writesResearchInTheContractShapeWithoutExtraKeys() {
-    providers.groq = ProviderWire.scripted(List.of("""
-        {"person":{"name":"Ann Lee","info":["Head of Growth"],"linkedin":"x"},"company":{"moat":"Speed","info":[],"name":"Acme Inc"},"confidence":0.9}"""),
-        List.of("Short and sweet."));
+		var calls = providers.chatCalls();
+		assertThat(calls.get(0).json()).isTrue();
+		assertThat(calls.get(0).firstUserMessage()).contains("Prospect email: ann@acme.io", "Search \"ann acme.io\"",
+				"Ann Lee is Head of Growth", "Knowledge graph: Acme Inc");
+		assertThat(calls.get(1).json()).isFalse();
+		assertThat(calls.get(1).firstUserMessage()).contains("\"name\":\"Ann Lee\"",
+				"Core offer: Freight audit as a service");
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void writesResearchInTheContractShapeWithoutExtraKeys() {
+		providers.groq = ProviderWire.scripted(List
+			.of("""
+					{"person":{"name":"Ann Lee","info":["Head of Growth"],"linkedin":"x"},"company":{"moat":"Speed","info":[],"name":"Acme Inc"},"confidence":0.9}"""),
+				List.of("Short and sweet."));
 
-    assertThat(result.researchJson()).isEqualTo(
-        "{\"person\":{\"name\":\"Ann Lee\",\"info\":[\"Head of Growth\"]},\"company\":{\"name\":\"Acme Inc\",\"info\":[],\"moat\":\"Speed\"}}");
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void keepsConcurrentRowsApart() throws Exception {
-    var rows = IntStream.rangeClosed(1, 20).mapToObj(i -> "user" + i + "@co" + i + ".io").toList();
-    var pool = Executors.newFixedThreadPool(rows.size());
-    List<Future<ProspectResult>> futures;
-    try {
-      futures = pool.invokeAll(rows.stream()
-          .map(email -> (Callable<ProspectResult>) () -> researcher.research(email, ServiceContext.defaults())).toList());
-    } finally {
-      pool.shutdown();
-    }
+		assertThat(result.researchJson()).isEqualTo(
+				"{\"person\":{\"name\":\"Ann Lee\",\"info\":[\"Head of Growth\"]},\"company\":{\"name\":\"Acme Inc\",\"info\":[],\"moat\":\"Speed\"}}");
+	}
 
-    for (int i = 0; i < rows.size(); i++) {
-      var result = futures.get(i).get();
-      var person = "User" + (i + 1) + " Lee";
-      var company = "Co" + (i + 1) + " Inc";
-      assertThat(result.status()).as(rows.get(i)).isEqualTo(Status.OK);
-      assertThat(json(result.researchJson()).path("person").path("name").asString()).as(rows.get(i)).isEqualTo(person);
-      assertThat(json(result.researchJson()).path("company").path("name").asString()).as(rows.get(i)).isEqualTo(company);
-      assertThat(result.opener()).as(rows.get(i)).contains(person + ";");
-    }
-  }
+	@Test
+	void keepsConcurrentRowsApart() throws Exception {
+		var rows = IntStream.rangeClosed(1, 20).mapToObj(i -> "user" + i + "@co" + i + ".io").toList();
+		var pool = Executors.newFixedThreadPool(rows.size());
+		List<Future<ProspectResult>> futures;
+		try {
+			futures = pool.invokeAll(rows.stream()
+				.map(email -> (Callable<ProspectResult>) () -> researcher.research(email, ServiceContext.defaults()))
+				.toList());
+		}
+		finally {
+			pool.shutdown();
+		}
 
-  @Test
-  void searchesPersonAndCompanyInParallel() {
-    var personSearched = new CountDownLatch(1);
-    var companySearched = new CountDownLatch(1);
-    // why: each search answers only once the other has arrived, so searching one after the other would time out
-    providers.serper = query -> {
-      var isCompany = !query.contains(" ");
-      (isCompany ? companySearched : personSearched).countDown();
-      return awaits(isCompany ? personSearched : companySearched)
-          ? ProviderWire.searchResultsFor(query)
-          : ProviderWire.json(503, "{\"message\":\"the other search never came\"}");
-    };
+		for (int i = 0; i < rows.size(); i++) {
+			var result = futures.get(i).get();
+			var person = "User" + (i + 1) + " Lee";
+			var company = "Co" + (i + 1) + " Inc";
+			assertThat(result.status()).as(rows.get(i)).isEqualTo(Status.OK);
+			assertThat(json(result.researchJson()).path("person").path("name").asString()).as(rows.get(i))
+				.isEqualTo(person);
+			assertThat(json(result.researchJson()).path("company").path("name").asString()).as(rows.get(i))
+				.isEqualTo(company);
+			assertThat(result.opener()).as(rows.get(i)).contains(person + ";");
+		}
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void searchesPersonAndCompanyInParallel() {
+		var personSearched = new CountDownLatch(1);
+		var companySearched = new CountDownLatch(1);
+		// why: each search answers only once the other has arrived, so searching one
+		// after the other would time out
+		providers.serper = query -> {
+			var isCompany = !query.contains(" ");
+			(isCompany ? companySearched : personSearched).countDown();
+			return awaits(isCompany ? personSearched : companySearched) ? ProviderWire.searchResultsFor(query)
+					: ProviderWire.json(503, "{\"message\":\"the other search never came\"}");
+		};
 
-    assertThat(result.status()).isEqualTo(Status.OK);
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void sharesOneInFlightDomainSearchAmongConcurrentRows() throws Exception {
-    var pool = Executors.newFixedThreadPool(10);
-    try {
-      var futures = pool.invokeAll(IntStream.rangeClosed(1, 10).mapToObj(i -> "user" + i + "@acme.io")
-          .map(email -> (Callable<ProspectResult>) () -> researcher.research(email, ServiceContext.defaults())).toList());
+		assertThat(result.status()).isEqualTo(Status.OK);
+	}
 
-      var usage = ProviderUsage.NONE;
-      for (var future : futures) {
-        usage = usage.plus(future.get().usage());
-      }
-      assertThat(providers.searchQueries()).filteredOn("acme.io"::equals).hasSize(1);
-      assertThat(usage.serperCalls()).isEqualTo(11);
-      assertThat(usage.cacheHits()).isEqualTo(9);
-    } finally {
-      pool.shutdown();
-    }
-  }
+	@Test
+	void sharesOneInFlightDomainSearchAmongConcurrentRows() throws Exception {
+		var pool = Executors.newFixedThreadPool(10);
+		try {
+			var futures = pool.invokeAll(IntStream.rangeClosed(1, 10)
+				.mapToObj(i -> "user" + i + "@acme.io")
+				.map(email -> (Callable<ProspectResult>) () -> researcher.research(email, ServiceContext.defaults()))
+				.toList());
 
-  @Test
-  void searchesACompanyDomainOnceForTwoPeopleThere() {
-    var first = researcher.research("ann@acme.io", ServiceContext.defaults());
-    var second = researcher.research("bob@ACME.io", ServiceContext.defaults());
+			var usage = ProviderUsage.NONE;
+			for (var future : futures) {
+				usage = usage.plus(future.get().usage());
+			}
+			assertThat(providers.searchQueries()).filteredOn("acme.io"::equals).hasSize(1);
+			assertThat(usage.serperCalls()).isEqualTo(11);
+			assertThat(usage.cacheHits()).isEqualTo(9);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
 
-    assertThat(providers.searchQueries()).filteredOn(query -> query.equalsIgnoreCase("acme.io")).hasSize(1);
-    assertThat(first.usage().serperCalls()).isEqualTo(2);
-    assertThat(first.usage().cacheHits()).isZero();
-    assertThat(second.usage().serperCalls()).isEqualTo(1);
-    assertThat(second.usage().cacheHits()).isEqualTo(1);
-    assertThat(json(second.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
-  }
+	@Test
+	void searchesACompanyDomainOnceForTwoPeopleThere() {
+		var first = researcher.research("ann@acme.io", ServiceContext.defaults());
+		var second = researcher.research("bob@ACME.io", ServiceContext.defaults());
 
-  @Test
-  void searchesTheDomainAgainAfterAFailedSearch() {
-    providers.serper = query -> query.equals("acme.io")
-        ? ProviderWire.json(503, "{\"message\":\"Service unavailable\"}")
-        : ProviderWire.searchResultsFor(query);
-    assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
-        .isInstanceOf(TransientProviderException.class);
-    providers.serper = ProviderWire::searchResultsFor;
+		assertThat(providers.searchQueries()).filteredOn(query -> query.equalsIgnoreCase("acme.io")).hasSize(1);
+		assertThat(first.usage().serperCalls()).isEqualTo(2);
+		assertThat(first.usage().cacheHits()).isZero();
+		assertThat(second.usage().serperCalls()).isEqualTo(1);
+		assertThat(second.usage().cacheHits()).isEqualTo(1);
+		assertThat(json(second.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
+	}
 
-    var retried = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void searchesTheDomainAgainAfterAFailedSearch() {
+		providers.serper = query -> query.equals("acme.io")
+				? ProviderWire.json(503, "{\"message\":\"Service unavailable\"}")
+				: ProviderWire.searchResultsFor(query);
+		assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
+			.isInstanceOf(TransientProviderException.class);
+		providers.serper = ProviderWire::searchResultsFor;
 
-    assertThat(retried.status()).isEqualTo(Status.OK);
-    assertThat(retried.usage().cacheHits()).isZero();
-  }
+		var retried = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void correctsInvalidResearchJsonOnce() {
-    providers.groq = ProviderWire.scripted(
-        List.of("{\"person\":{\"name\":\"Ann Lee\",\"info\":\"Head of Growth\"}}", ProviderWire.research("Ann Lee", "Acme Inc")),
-        List.of(ProviderWire.opener("Ann Lee")));
+		assertThat(retried.status()).isEqualTo(Status.OK);
+		assertThat(retried.usage().cacheHits()).isZero();
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void correctsInvalidResearchJsonOnce() {
+		providers.groq = ProviderWire
+			.scripted(List.of("{\"person\":{\"name\":\"Ann Lee\",\"info\":\"Head of Growth\"}}",
+					ProviderWire.research("Ann Lee", "Acme Inc")), List.of(ProviderWire.opener("Ann Lee")));
 
-    assertThat(result.status()).isEqualTo(Status.OK);
-    assertThat(result.usage().groqCalls()).isEqualTo(3);
-    var correction = providers.chatCalls().get(1);
-    assertThat(correction.json()).isTrue();
-    assertThat(correction.messageCount()).isEqualTo(4);
-    assertThat(correction.lastUserMessage())
-        .contains("person.info must be an array of strings", "company must be an object");
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void failsTheRowWhenResearchJsonIsInvalidTwice() {
-    providers.groq = ProviderWire.scripted(List.of("Sure! Here is the research: {", "{\"person\": null}"), List.of("unused"));
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(result.usage().groqCalls()).isEqualTo(3);
+		var correction = providers.chatCalls().get(1);
+		assertThat(correction.json()).isTrue();
+		assertThat(correction.messageCount()).isEqualTo(4);
+		assertThat(correction.lastUserMessage()).contains("person.info must be an array of strings",
+				"company must be an object");
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void failsTheRowWhenResearchJsonIsInvalidTwice() {
+		providers.groq = ProviderWire.scripted(List.of("Sure! Here is the research: {", "{\"person\": null}"),
+				List.of("unused"));
 
-    assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.reason()).isEqualTo("research: model returned invalid JSON twice");
-    assertThat(result.researchJson()).isNull();
-    assertThat(result.usage().groqCalls()).isEqualTo(2);
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void correctsAnOpenerThatBreaksTheLengthRule() {
-    providers.groq = ProviderWire.scripted(List.of(ProviderWire.research("Ann Lee", "Acme Inc")),
-        List.of(TOO_LONG, "\"Expanding into Europe means a lot of new prospects to research.\""));
+		assertThat(result.status()).isEqualTo(Status.FAILED);
+		assertThat(result.reason()).isEqualTo("research: model returned invalid JSON twice");
+		assertThat(result.researchJson()).isNull();
+		assertThat(result.usage().groqCalls()).isEqualTo(2);
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void correctsAnOpenerThatBreaksTheLengthRule() {
+		providers.groq = ProviderWire.scripted(List.of(ProviderWire.research("Ann Lee", "Acme Inc")),
+				List.of(TOO_LONG, "\"Expanding into Europe means a lot of new prospects to research.\""));
 
-    assertThat(result.status()).isEqualTo(Status.OK);
-    assertThat(result.opener()).isEqualTo("Expanding into Europe means a lot of new prospects to research.");
-    assertThat(providers.chatCalls().get(2).lastUserMessage()).contains("sentence 1 has 34 words, at most 25 allowed");
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void failsTheRowWithWhatBrokeWhenTheOpenerBreaksTheRulesTwice() {
-    providers.groq = ProviderWire.scripted(List.of(ProviderWire.research("Ann Lee", "Acme Inc")),
-        List.of(TOO_LONG, "- Expanding into Europe?\n- We can help."));
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(result.opener()).isEqualTo("Expanding into Europe means a lot of new prospects to research.");
+		assertThat(providers.chatCalls().get(2).lastUserMessage())
+			.contains("sentence 1 has 34 words, at most 25 allowed");
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void failsTheRowWithWhatBrokeWhenTheOpenerBreaksTheRulesTwice() {
+		providers.groq = ProviderWire.scripted(List.of(ProviderWire.research("Ann Lee", "Acme Inc")),
+				List.of(TOO_LONG, "- Expanding into Europe?\n- We can help."));
 
-    assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.reason()).isEqualTo("opener: markdown or bullets, plain text required");
-    assertThat(result.researchJson()).contains("Ann Lee");
-    assertThat(result.usage().groqCalls()).isEqualTo(3);
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void failsTheRowWhenAProviderRejectsTheRequest() {
-    providers.groq = call -> call.json()
-        ? ProviderWire.chatCompletion(ProviderWire.research("Ann Lee", "Acme Inc"))
-        : ProviderWire.json(400, "{\"error\":{\"message\":\"Please reduce the length of the messages.\",\"code\":\"context_length_exceeded\"}}");
+		assertThat(result.status()).isEqualTo(Status.FAILED);
+		assertThat(result.reason()).isEqualTo("opener: markdown or bullets, plain text required");
+		assertThat(result.researchJson()).contains("Ann Lee");
+		assertThat(result.usage().groqCalls()).isEqualTo(3);
+	}
 
-    var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+	@Test
+	void failsTheRowWhenAProviderRejectsTheRequest() {
+		providers.groq = call -> call.json() ? ProviderWire.chatCompletion(ProviderWire
+			.research("Ann Lee", "Acme Inc")) : ProviderWire.json(400,
+					"{\"error\":{\"message\":\"Please reduce the length of the messages.\",\"code\":\"context_length_exceeded\"}}");
 
-    assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.reason()).startsWith("groq: request rejected (HTTP 400)");
-    assertThat(result.researchJson()).contains("Ann Lee");
-  }
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-  @Test
-  void letsTransientFailuresReachTheRetryPolicy() {
-    providers.groq = call -> new MockResponse.Builder().code(429).setHeader("Retry-After", "7").build();
+		assertThat(result.status()).isEqualTo(Status.FAILED);
+		assertThat(result.reason()).startsWith("groq: request rejected (HTTP 400)");
+		assertThat(result.researchJson()).contains("Ann Lee");
+	}
 
-    assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
-        .isInstanceOf(TransientProviderException.class);
-  }
+	@Test
+	void letsTransientFailuresReachTheRetryPolicy() {
+		providers.groq = call -> new MockResponse.Builder().code(429).setHeader("Retry-After", "7").build();
 
-  @Test
-  void letsFatalFailuresStopTheJob() {
-    providers.serper = query -> ProviderWire.json(401, "{\"message\":\"Unauthorized.\",\"statusCode\":401}");
+		assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
+			.isInstanceOf(TransientProviderException.class);
+	}
 
-    assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
-        .isInstanceOf(FatalProviderException.class)
-        .hasMessage("serper: API key rejected (HTTP 401)");
-  }
+	@Test
+	void letsFatalFailuresStopTheJob() {
+		providers.serper = query -> ProviderWire.json(401, "{\"message\":\"Unauthorized.\",\"statusCode\":401}");
 
-  @Test
-  void failsSomethingThatIsNotAnEmailWithoutCallingProviders() {
-    var result = researcher.research("not-an-email", ServiceContext.defaults());
+		assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
+			.isInstanceOf(FatalProviderException.class)
+			.hasMessage("serper: API key rejected (HTTP 401)");
+	}
 
-    assertThat(result.status()).isEqualTo(Status.FAILED);
-    assertThat(result.reason()).isEqualTo("research: not an email address");
-    assertThat(providers.requests()).isEmpty();
-  }
+	@Test
+	void failsSomethingThatIsNotAnEmailWithoutCallingProviders() {
+		var result = researcher.research("not-an-email", ServiceContext.defaults());
 
-  private static boolean awaits(CountDownLatch latch) {
-    try {
-      return latch.await(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
+		assertThat(result.status()).isEqualTo(Status.FAILED);
+		assertThat(result.reason()).isEqualTo("research: not an email address");
+		assertThat(providers.requests()).isEmpty();
+	}
 
-  private static JsonNode json(String text) {
-    return JsonMapper.shared().readTree(text);
-  }
+	private static boolean awaits(CountDownLatch latch) {
+		try {
+			return latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static JsonNode json(String text) {
+		return JsonMapper.shared().readTree(text);
+	}
+
 }

@@ -8,143 +8,161 @@ import mockwebserver3.MockResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Realistic Serper and Groq responses. The default fake world: {@code ann@acme.io} is "Ann Lee",
- * Head of Growth at "Acme Inc"; names come from the email, so every row has its own person.
+ * Realistic Serper and Groq responses. The default fake world: {@code ann@acme.io} is
+ * "Ann Lee", Head of Growth at "Acme Inc"; names come from the email, so every row has
+ * its own person.
  */
 public final class ProviderWire {
 
-  private static final Pattern PERSON = Pattern.compile("(\\S+ Lee) is Head of Growth");
-  private static final Pattern COMPANY = Pattern.compile("Knowledge graph: (\\S+ Inc)");
-  private static final Pattern RESEARCH_PERSON = Pattern.compile("\"name\":\"(\\S+ Lee)\"");
+	private static final Pattern PERSON = Pattern.compile("(\\S+ Lee) is Head of Growth");
 
-  private ProviderWire() {
-  }
+	private static final Pattern COMPANY = Pattern.compile("Knowledge graph: (\\S+ Inc)");
 
-  public static String personName(String user) {
-    return capitalized(user) + " Lee";
-  }
+	private static final Pattern RESEARCH_PERSON = Pattern.compile("\"name\":\"(\\S+ Lee)\"");
 
-  public static String companyName(String domain) {
-    return capitalized(domain.substring(0, domain.indexOf('.'))) + " Inc";
-  }
+	private ProviderWire() {
+	}
 
-  /** Serper: a person query ("ann acme.io") finds a profile, a domain query ("acme.io") the company panel. */
-  public static MockResponse searchResultsFor(String query) {
-    var parts = query.split(" ");
-    return parts.length == 2 ? personResults(query, parts[0], parts[1]) : companyResults(query);
-  }
+	public static String personName(String user) {
+		return capitalized(user) + " Lee";
+	}
 
-  public static MockResponse personResults(String query, String user, String domain) {
-    var name = personName(user);
-    var company = companyName(domain);
-    return json(200, """
-        {
-          "searchParameters": {"q": "%1$s", "type": "search", "num": 10, "engine": "google"},
-          "organic": [
-            {"title": "%2$s - Head of Growth - %3$s | LinkedIn", "link": "https://www.linkedin.com/in/%4$s-lee",
-             "snippet": "%2$s is Head of Growth at %3$s. Previously scaled outbound at two SaaS startups.", "position": 1},
-            {"title": "%3$s hires %2$s to lead growth", "link": "https://%5$s/blog/welcome",
-             "snippet": "We are excited to welcome %2$s, who will own pipeline generation.", "date": "Mar 3, 2025", "position": 2}
-          ],
-          "relatedSearches": [{"query": "%3$s growth team"}],
-          "credits": 1
-        }""".formatted(query, name, company, user, domain));
-  }
+	public static String companyName(String domain) {
+		return capitalized(domain.substring(0, domain.indexOf('.'))) + " Inc";
+	}
 
-  public static MockResponse companyResults(String domain) {
-    var company = companyName(domain);
-    return json(200, """
-        {
-          "searchParameters": {"q": "%1$s", "type": "search", "num": 10, "engine": "google"},
-          "knowledgeGraph": {
-            "title": "%2$s", "type": "Software company", "website": "https://%1$s/",
-            "imageUrl": "https://encrypted-tbn0.gstatic.com/images?q=tbn:x",
-            "description": "%2$s builds workflow automation for mid-market logistics teams.",
-            "descriptionSource": "Wikipedia", "descriptionLink": "https://en.wikipedia.org/wiki/%2$s",
-            "attributes": {"Founded": "2016", "Headquarters": "Austin, TX", "CEO": "Dana Ortiz"}
-          },
-          "organic": [
-            {"title": "%2$s | Logistics workflow automation", "link": "https://%1$s/",
-             "snippet": "Automate dispatch, tracking and billing in one place.",
-             "sitelinks": [{"title": "Pricing", "link": "https://%1$s/pricing"}], "position": 1},
-            {"title": "%2$s raises $20M Series B", "link": "https://techcrunch.com/2025/02/10/x",
-             "snippet": "%2$s raised $20M to expand into Europe.", "date": "Feb 10, 2025", "position": 2}
-          ],
-          "peopleAlsoAsk": [{"question": "Who owns %2$s?", "snippet": "Private.", "title": "About", "link": "https://%1$s/about"}],
-          "credits": 1
-        }""".formatted(domain, company));
-  }
+	/**
+	 * Serper: a person query ("ann acme.io") finds a profile, a domain query ("acme.io")
+	 * the company panel.
+	 */
+	public static MockResponse searchResultsFor(String query) {
+		var parts = query.split(" ");
+		return parts.length == 2 ? personResults(query, parts[0], parts[1]) : companyResults(query);
+	}
 
-  /** Groq: research from the search findings in the prompt; an opener naming the researched person. */
-  public static MockResponse answerFor(FakeProviders.ChatCall call) {
-    return call.json() ? chatCompletion(researchFrom(call.firstUserMessage())) : chatCompletion(openerFrom(call.firstUserMessage()));
-  }
+	public static MockResponse personResults(String query, String user, String domain) {
+		var name = personName(user);
+		var company = companyName(domain);
+		return json(200,
+				"""
+						{
+						  "searchParameters": {"q": "%1$s", "type": "search", "num": 10, "engine": "google"},
+						  "organic": [
+						    {"title": "%2$s - Head of Growth - %3$s | LinkedIn", "link": "https://www.linkedin.com/in/%4$s-lee",
+						     "snippet": "%2$s is Head of Growth at %3$s. Previously scaled outbound at two SaaS startups.", "position": 1},
+						    {"title": "%3$s hires %2$s to lead growth", "link": "https://%5$s/blog/welcome",
+						     "snippet": "We are excited to welcome %2$s, who will own pipeline generation.", "date": "Mar 3, 2025", "position": 2}
+						  ],
+						  "relatedSearches": [{"query": "%3$s growth team"}],
+						  "credits": 1
+						}"""
+					.formatted(query, name, company, user, domain));
+	}
 
-  public static String researchFrom(String prompt) {
-    var person = PERSON.matcher(prompt);
-    var company = COMPANY.matcher(prompt);
-    return research(person.find() ? person.group(1) : "", company.find() ? company.group(1) : "");
-  }
+	public static MockResponse companyResults(String domain) {
+		var company = companyName(domain);
+		return json(200,
+				"""
+						{
+						  "searchParameters": {"q": "%1$s", "type": "search", "num": 10, "engine": "google"},
+						  "knowledgeGraph": {
+						    "title": "%2$s", "type": "Software company", "website": "https://%1$s/",
+						    "imageUrl": "https://encrypted-tbn0.gstatic.com/images?q=tbn:x",
+						    "description": "%2$s builds workflow automation for mid-market logistics teams.",
+						    "descriptionSource": "Wikipedia", "descriptionLink": "https://en.wikipedia.org/wiki/%2$s",
+						    "attributes": {"Founded": "2016", "Headquarters": "Austin, TX", "CEO": "Dana Ortiz"}
+						  },
+						  "organic": [
+						    {"title": "%2$s | Logistics workflow automation", "link": "https://%1$s/",
+						     "snippet": "Automate dispatch, tracking and billing in one place.",
+						     "sitelinks": [{"title": "Pricing", "link": "https://%1$s/pricing"}], "position": 1},
+						    {"title": "%2$s raises $20M Series B", "link": "https://techcrunch.com/2025/02/10/x",
+						     "snippet": "%2$s raised $20M to expand into Europe.", "date": "Feb 10, 2025", "position": 2}
+						  ],
+						  "peopleAlsoAsk": [{"question": "Who owns %2$s?", "snippet": "Private.", "title": "About", "link": "https://%1$s/about"}],
+						  "credits": 1
+						}"""
+					.formatted(domain, company));
+	}
 
-  public static String research(String person, String company) {
-    return """
-        {"person":{"name":"%1$s","info":["Head of Growth at %2$s","Previously scaled outbound at two SaaS startups"]},\
-        "company":{"name":"%2$s","info":["Raised $20M Series B","Expanding into Europe"],\
-        "moat":"One workflow for dispatch, tracking and billing"}}""".formatted(person, company);
-  }
+	/**
+	 * Groq: research from the search findings in the prompt; an opener naming the
+	 * researched person.
+	 */
+	public static MockResponse answerFor(FakeProviders.ChatCall call) {
+		return call.json() ? chatCompletion(researchFrom(call.firstUserMessage()))
+				: chatCompletion(openerFrom(call.firstUserMessage()));
+	}
 
-  public static String openerFrom(String prompt) {
-    var person = RESEARCH_PERSON.matcher(prompt);
-    return opener(person.find() ? person.group(1) : "there");
-  }
+	public static String researchFrom(String prompt) {
+		var person = PERSON.matcher(prompt);
+		var company = COMPANY.matcher(prompt);
+		return research(person.find() ? person.group(1) : "", company.find() ? company.group(1) : "");
+	}
 
-  public static String opener(String person) {
-    return "Congrats on the new role, " + person + "; building pipeline into Europe from scratch is a grind. "
-        + "We research every prospect so your reps only write to the right people.";
-  }
+	public static String research(String person, String company) {
+		return """
+				{"person":{"name":"%1$s","info":["Head of Growth at %2$s","Previously scaled outbound at two SaaS startups"]},\
+				"company":{"name":"%2$s","info":["Raised $20M Series B","Expanding into Europe"],\
+				"moat":"One workflow for dispatch, tracking and billing"}}"""
+			.formatted(person, company);
+	}
 
-  /** A chat.completion exactly as Groq's OpenAI-compatible endpoint returns it. */
-  public static MockResponse chatCompletion(String content) {
-    return chatCompletion(content, 812, 164);
-  }
+	public static String openerFrom(String prompt) {
+		var person = RESEARCH_PERSON.matcher(prompt);
+		return opener(person.find() ? person.group(1) : "there");
+	}
 
-  public static MockResponse chatCompletion(String content, long promptTokens, long completionTokens) {
-    return new MockResponse.Builder()
-        .code(200)
-        .setHeader("Content-Type", "application/json")
-        .setHeader("x-ratelimit-limit-requests", "1000")
-        .setHeader("x-ratelimit-remaining-requests", "999")
-        .setHeader("x-ratelimit-reset-requests", "86.4ms")
-        .setHeader("x-ratelimit-limit-tokens", "250000")
-        .setHeader("x-ratelimit-remaining-tokens", "249024")
-        .setHeader("x-ratelimit-reset-tokens", "245.76ms")
-        .setHeader("x-groq-region", "us-east-1")
-        .body("""
-            {"id":"chatcmpl-9e5a4f2c-6f0e-4b8e-9d0a-1c2f3e4d5b6a","object":"chat.completion","created":1735689600,\
-            "model":"openai/gpt-oss-120b","choices":[{"index":0,"message":{"role":"assistant","content":%s,\
-            "reasoning":"The user wants a concise answer grounded in the findings."},"logprobs":null,"finish_reason":"stop"}],\
-            "usage":{"queue_time":0.041,"prompt_tokens":%d,"prompt_time":0.018,"completion_tokens":%d,\
-            "completion_time":0.31,"total_tokens":%d,"total_time":0.328},"usage_breakdown":null,\
-            "system_fingerprint":"fp_a09bde29de","x_groq":{"id":"req_01jh7c2x4sf0v9q2n8m3k5p6r7"},"service_tier":"on_demand"}"""
-            .formatted(JsonMapper.shared().writeValueAsString(content), promptTokens, completionTokens,
-                promptTokens + completionTokens))
-        .build();
-  }
+	public static String opener(String person) {
+		return "Congrats on the new role, " + person + "; building pipeline into Europe from scratch is a grind. "
+				+ "We research every prospect so your reps only write to the right people.";
+	}
 
-  public static MockResponse json(int status, String body) {
-    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
-  }
+	/** A chat.completion exactly as Groq's OpenAI-compatible endpoint returns it. */
+	public static MockResponse chatCompletion(String content) {
+		return chatCompletion(content, 812, 164);
+	}
 
-  /** Answers research and opener calls from scripts: each call takes the next answer, the last one repeats. */
-  public static Function<FakeProviders.ChatCall, MockResponse> scripted(List<String> research, List<String> openers) {
-    var researchCalls = new AtomicInteger();
-    var openerCalls = new AtomicInteger();
-    return call -> call.json()
-        ? chatCompletion(research.get(Math.min(researchCalls.getAndIncrement(), research.size() - 1)))
-        : chatCompletion(openers.get(Math.min(openerCalls.getAndIncrement(), openers.size() - 1)));
-  }
+	public static MockResponse chatCompletion(String content, long promptTokens, long completionTokens) {
+		return new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "application/json")
+			.setHeader("x-ratelimit-limit-requests", "1000")
+			.setHeader("x-ratelimit-remaining-requests", "999")
+			.setHeader("x-ratelimit-reset-requests", "86.4ms")
+			.setHeader("x-ratelimit-limit-tokens", "250000")
+			.setHeader("x-ratelimit-remaining-tokens", "249024")
+			.setHeader("x-ratelimit-reset-tokens", "245.76ms")
+			.setHeader("x-groq-region", "us-east-1")
+			.body("""
+					{"id":"chatcmpl-9e5a4f2c-6f0e-4b8e-9d0a-1c2f3e4d5b6a","object":"chat.completion","created":1735689600,\
+					"model":"openai/gpt-oss-120b","choices":[{"index":0,"message":{"role":"assistant","content":%s,\
+					"reasoning":"The user wants a concise answer grounded in the findings."},"logprobs":null,"finish_reason":"stop"}],\
+					"usage":{"queue_time":0.041,"prompt_tokens":%d,"prompt_time":0.018,"completion_tokens":%d,\
+					"completion_time":0.31,"total_tokens":%d,"total_time":0.328},"usage_breakdown":null,\
+					"system_fingerprint":"fp_a09bde29de","x_groq":{"id":"req_01jh7c2x4sf0v9q2n8m3k5p6r7"},"service_tier":"on_demand"}"""
+				.formatted(JsonMapper.shared().writeValueAsString(content), promptTokens, completionTokens,
+						promptTokens + completionTokens))
+			.build();
+	}
 
-  private static String capitalized(String word) {
-    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-  }
+	public static MockResponse json(int status, String body) {
+		return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	/**
+	 * Answers research and opener calls from scripts: each call takes the next answer,
+	 * the last one repeats.
+	 */
+	public static Function<FakeProviders.ChatCall, MockResponse> scripted(List<String> research, List<String> openers) {
+		var researchCalls = new AtomicInteger();
+		var openerCalls = new AtomicInteger();
+		return call -> call.json()
+				? chatCompletion(research.get(Math.min(researchCalls.getAndIncrement(), research.size() - 1)))
+				: chatCompletion(openers.get(Math.min(openerCalls.getAndIncrement(), openers.size() - 1)));
+	}
+
+	private static String capitalized(String word) {
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
 }
