@@ -44,7 +44,8 @@ class JobRunMonitor {
 	}
 
 	/**
-	 * @return the process exit code: 0 when the job completed */
+	 * @return the process exit code: 0 when the job completed
+	 */
 	int run(UUID jobId, Callable<JobExecution> launch, PrintWriter out) throws Exception {
 		boolean terminal = System.console() != null;
 		CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> {

@@ -43,7 +43,8 @@ public class RetentionSweep {
 	}
 
 	/**
-	 * @return how many objects were deleted */
+	 * @return how many objects were deleted
+	 */
 	public int sweep(Instant now) throws IOException {
 		Instant before = now.minus(retention);
 		int deleted = 0;

@@ -38,7 +38,8 @@ public record Caller(String accountId, boolean admin) {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when {@code id} cannot be an account id */
+	 * @throws IllegalArgumentException when {@code id} cannot be an account id
+	 */
 	public static String requireAccountId(String id) {
 		if (!isAccountId(id)) {
 			throw new IllegalArgumentException(

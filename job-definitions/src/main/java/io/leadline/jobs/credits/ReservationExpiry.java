@@ -36,7 +36,8 @@ public final class ReservationExpiry {
 	}
 
 	/**
-	 * @return how many reservations were released */
+	 * @return how many reservations were released
+	 */
 	public int releaseExpired(LocalDateTime now) {
 		LocalDateTime cutoff = now.minus(properties.failedReservationExpiry());
 		int released = 0;

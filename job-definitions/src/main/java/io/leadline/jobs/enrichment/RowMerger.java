@@ -39,7 +39,8 @@ final class RowMerger {
 	}
 
 	/**
-	 * @return rows written per status */
+	 * @return rows written per status
+	 */
 	Map<RowStatus, Long> mergeInto(ResultSink sink, ResultLayout layout, JobMeta meta) throws IOException {
 		long[] duplicateTargets = loadDuplicateTargets();
 		Map<Long, RowRecord> firstOccurrences = new HashMap<>();

@@ -25,7 +25,8 @@ public final class TableReader {
 	}
 
 	/**
-	 * @throws UnsupportedInputException when the file is not a CSV or XLSX list */
+	 * @throws UnsupportedInputException when the file is not a CSV or XLSX list
+	 */
 	public static SniffedFormat sniff(Path file) throws IOException {
 		return FormatSniffer.sniff(file);
 	}

@@ -24,7 +24,8 @@ final class RetryAfter {
 	}
 
 	/**
-	 * @param header looks a response header up by name, null when absent */
+	 * @param header looks a response header up by name, null when absent
+	 */
 	static Optional<Duration> from(Function<String, String> header, Instant now) {
 		var retryAfter = retryAfterHeader(header.apply("Retry-After"), now);
 		if (retryAfter.isPresent()) {
