@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,11 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
 
-@Component
 @Command(name = "enrich", mixinStandardHelpOptions = true,
 		description = "Enrich one prospect list (CSV or XLSX) and wait for the result.")
 class EnrichCommand implements Callable<Integer> {
@@ -51,16 +49,10 @@ class EnrichCommand implements Callable<Integer> {
 			description = "original columns to keep in the result (default: all)")
 	List<String> columns = List.of();
 
-	private final EnrichmentLauncher launcher;
+	private final Engine engine;
 
-	private final JobRunMonitor monitor;
-
-	private final ProviderSettings providers;
-
-	EnrichCommand(EnrichmentLauncher launcher, JobRunMonitor monitor, ProviderSettings providers) {
-		this.launcher = launcher;
-		this.monitor = monitor;
-		this.providers = providers;
+	EnrichCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
@@ -71,17 +63,25 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		ServiceContext context = service == null ? ServiceContext.defaults()
 				: ServiceContext.fromJson(Files.readString(service));
-		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
-				resultFormat(), columns, out);
+		ResultFormat resultFormat = resultFormat();
+		// why: a file that is not a list, or has no email column, is refused before the
+		// application and its database start
+		CliSettings settings = CliSettings.load();
+		ListInspection inspection = ListInspection.inspect(file, settings.limits());
+		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
+		ProviderSettings providers = settings.providers();
 		if (!providers.configured()) {
 			spec.commandLine()
 				.getErr()
 				.println("warning: " + providers.missingReason() + "; every row will get status no_provider");
 			spec.commandLine().getErr().flush();
 		}
-		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
-				request.emailColumn());
-		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);
+		stdout.printf("%s: %,d rows, email column '%s'%n", file.getFileName(), inspection.dataRows(), emailHeader);
+		stdout.flush();
+		EnrichmentLauncher launcher = engine.bean(EnrichmentLauncher.class);
+		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
+				resultFormat, columns, out);
+		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> launcher.run(request), stdout);
 	}
 
 	private ResultFormat resultFormat() {

@@ -3,8 +3,6 @@ package io.leadline.app.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.security.TokenMinter;
 
-@Component
 @Command(name = "token", mixinStandardHelpOptions = true,
 		description = "Print a bearer token for the API, signed with LEADLINE_JWT_SECRET (for operators and local testing).")
 class TokenCommand implements Callable<Integer> {
@@ -31,15 +28,17 @@ class TokenCommand implements Callable<Integer> {
 			description = "hours the token is valid (default: ${DEFAULT-VALUE})")
 	long hours;
 
-	private final TokenMinter minter;
+	private final Engine engine;
 
-	TokenCommand(TokenMinter minter) {
-		this.minter = minter;
+	TokenCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() {
-		spec.commandLine().getOut().println(minter.mint(subject, admin, Duration.ofHours(hours)));
+		spec.commandLine()
+			.getOut()
+			.println(engine.bean(TokenMinter.class).mint(subject, admin, Duration.ofHours(hours)));
 		return 0;
 	}
 

@@ -13,8 +13,7 @@ public class InputConfig {
 
 	@Bean
 	InputLimits inputLimits(InputProperties properties) {
-		return new InputLimits(properties.maxRows(), properties.maxColumns(), properties.maxCellChars(),
-				properties.maxXlsxUncompressedBytes());
+		return properties.limits();
 	}
 
 	/**
@@ -26,6 +25,11 @@ public class InputConfig {
 	@ConfigurationProperties("leadline.input")
 	public record InputProperties(@DefaultValue("5000000") long maxRows, @DefaultValue("500") int maxColumns,
 			@DefaultValue("1000000") int maxCellChars, @DefaultValue("2147483648") long maxXlsxUncompressedBytes) {
+
+		public InputLimits limits() {
+			return new InputLimits(maxRows, maxColumns, maxCellChars, maxXlsxUncompressedBytes);
+		}
+
 	}
 
 }
