@@ -28,21 +28,6 @@ public class LeadlineApplication {
 	}
 
 	/**
-	 * The application as the operator commands start it: no web server, the {@code cli}
-	 * profile, and lazy, so each command builds only the beans it uses.
-	 */
-	public static SpringApplication commands() {
-		SpringApplication app = new SpringApplication(LeadlineApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setAdditionalProfiles("cli");
-		app.setLazyInitialization(true);
-		// why: command arguments are the CLI's, not Spring properties (--out must not
-		// become a setting)
-		app.setAddCommandLineProperties(false);
-		return app;
-	}
-
-	/**
 	 * Arguments after {@code serve} are Spring properties, e.g.
 	 * {@code --server.port=9090}.
 	 */

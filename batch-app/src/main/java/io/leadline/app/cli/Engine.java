@@ -4,7 +4,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
-import io.leadline.app.LeadlineApplication;
+import io.leadline.app.CommandsApplication;
 
 /**
  * The application behind the operator commands, started the first time a command asks for
@@ -30,7 +30,7 @@ final class Engine implements AutoCloseable {
 	private ConfigurableApplicationContext context() {
 		if (context == null) {
 			try {
-				context = LeadlineApplication.commands().run();
+				context = CommandsApplication.create().run();
 			}
 			catch (RuntimeException e) {
 				throw new CannotStartException(e);
