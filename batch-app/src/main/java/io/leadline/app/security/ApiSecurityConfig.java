@@ -3,9 +3,13 @@ package io.leadline.app.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,6 +20,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -25,22 +30,35 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's door: every {@code /api/**} call needs a valid HS256 bearer token; health,
- * the OpenAPI document and its UI are open; {@code /api/admin/**} needs the admin role.
- * Stateless, no sessions, no CSRF (no cookies are ever read).
+ * The API's door: every {@code /api/**} call needs a valid HS256 bearer token or a
+ * personal API token; health, the OpenAPI document and its UI are open;
+ * {@code /api/admin/**} needs the admin role. Stateless, no sessions, no CSRF (no cookies
+ * are ever read). Cross-origin calls are allowed from {@code LEADLINE_CORS_ORIGINS} only.
+ * Everything else is the web app's ({@code WebSecurityConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({ JwtProperties.class, AccessProperties.class })
 class ApiSecurityConfig {
 
+	private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfig.class);
+
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, AccessProperties access) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
-		return http.csrf(csrf -> csrf.disable())
+		return http
+			.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.configurationSource(corsOf(access)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -60,8 +78,27 @@ class ApiSecurityConfig {
 			.build();
 	}
 
+	/**
+	 * Personal tokens by their prefix, everything else as a JWT. Without
+	 * {@code LEADLINE_JWT_SECRET} the server still starts (the web app needs none) and
+	 * the API takes personal tokens only.
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(JwtProperties properties) {
+	JwtDecoder jwtDecoder(JwtProperties properties, PersonalTokens personal) {
+		JwtDecoder jwts;
+		if (properties.secret() == null || properties.secret().isBlank()) {
+			log.warn("LEADLINE_JWT_SECRET is not set: the API accepts personal API tokens only");
+			jwts = token -> {
+				throw new BadJwtException("LEADLINE_JWT_SECRET is not set: only personal API tokens are accepted");
+			};
+		}
+		else {
+			jwts = signedTokens(properties);
+		}
+		return token -> PersonalTokens.isPersonal(token) ? personal.asJwt(token) : jwts.decode(token);
+	}
+
+	private static JwtDecoder signedTokens(JwtProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(properties.key())
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
@@ -77,6 +114,23 @@ class ApiSecurityConfig {
 		validators.add(ApiSecurityConfig::subjectIsAccountId);
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		return decoder;
+	}
+
+	/** No origin is allowed unless configured: then bearer calls from those origins. */
+	private static CorsConfigurationSource corsOf(AccessProperties access) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!access.corsOrigins().isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(access.corsOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+			cors.setExposedHeaders(List.of("Content-Disposition", "Location"));
+			// why: the API reads bearer tokens, never cookies, so credentials stay off
+			cors.setAllowCredentials(false);
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/api/**", cors);
+		}
+		return source;
 	}
 
 	// why: the subject becomes part of object keys (inputs/{owner}/...), so only safe ids
