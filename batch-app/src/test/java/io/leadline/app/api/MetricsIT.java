@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** Operators scrape what jobs produced and what providers did, with an admin token. */
+/**
+ * Operators scrape what jobs produced and what providers did, with the metrics-only
+ * credential or an admin token.
+ */
 class MetricsIT extends ApiTestBase {
 
 	@Test
@@ -17,6 +20,9 @@ class MetricsIT extends ApiTestBase {
 
 		var forAdmin = api.get("/actuator/prometheus", TOKENS.admin("prometheus"));
 		var forUser = api.get("/actuator/prometheus", token);
+		var forPrometheus = api.getWithBasic("/actuator/prometheus", "prometheus", METRICS_PASSWORD);
+		var wrongPassword = api.getWithBasic("/actuator/prometheus", "prometheus", "guess");
+		var scraperOnTheApi = api.getWithBasic("/api/account", "prometheus", METRICS_PASSWORD);
 
 		assertThat(forAdmin.status()).isEqualTo(200);
 		String metrics = new String(forAdmin.body(), StandardCharsets.UTF_8);
@@ -26,6 +32,10 @@ class MetricsIT extends ApiTestBase {
 			.contains("leadline_cost_usd_total")
 			.contains("leadline_credits_charged_total");
 		assertThat(forUser.status()).isEqualTo(403);
+		assertThat(forPrometheus.status()).as("the metrics-only credential").isEqualTo(200);
+		assertThat(forPrometheus.text()).contains("leadline_credits_charged_total");
+		assertThat(wrongPassword.status()).isEqualTo(401);
+		assertThat(scraperOnTheApi.status()).isEqualTo(401);
 	}
 
 }
