@@ -73,7 +73,16 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 	public void beforeJob(JobExecution execution) {
 		long id = execution.getId();
 		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", id);
-		jdbc.update(INSERT_LEASE + " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
+		try {
+			jdbc.update(INSERT_LEASE + " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
+		}
+		catch (DuplicateKeyException claimedMeanwhile) {
+			// why: the launching thread's claim can land between the delete and the
+			// insert; the lease is ours either way, so take it over instead of failing
+			jdbc.update(
+					"UPDATE job_leases SET host = ?, pid = ?, process_started_at = ?, heartbeat_at = ? WHERE job_execution_id = ?",
+					host, pid, processStartedAt, now(), id);
+		}
 		held.add(id);
 	}
 

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,7 +49,18 @@ import io.leadline.jobs.research.ProviderSettings;
 				"leadline.billing.plans.growth.price-id=price_growth", "leadline.billing.plans.pro.price-id=price_pro",
 				"leadline.billing.packs.pack-1000.price-id=price_pack_1000",
 				"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
+@Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestBeans {
+
+		@Bean
+		static HeldResults heldResults() {
+			return new HeldResults();
+		}
+
+	}
 
 	static final String SECRET = "test-secret-for-leadline-api-tests-0123456789";
 
