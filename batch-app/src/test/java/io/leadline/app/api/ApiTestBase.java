@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,7 +42,18 @@ import io.leadline.jobs.research.ProviderSettings;
 				"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
 				"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
 				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+@Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestBeans {
+
+		@Bean
+		static HeldResults heldResults() {
+			return new HeldResults();
+		}
+
+	}
 
 	static final String SECRET = "test-secret-for-leadline-api-tests-0123456789";
 

@@ -109,6 +109,13 @@ public class CreditLedger {
 	}
 
 	/**
+	 * True once the job's ok rows were charged: its result is paid for and may be served.
+	 */
+	public boolean isSettled(UUID jobId) {
+		return entry(jobId, LedgerKind.SETTLE).isPresent();
+	}
+
+	/**
 	 * Charges {@code chargedRows} of a completed job and gives back the rest of its
 	 * reservation, once. Does nothing when the job was never reserved, or was already
 	 * settled or released.
