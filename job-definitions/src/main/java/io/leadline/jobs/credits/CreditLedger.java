@@ -379,12 +379,15 @@ public class CreditLedger {
 	}
 
 	private void append(String accountId, long delta, LedgerKind kind, String reason, UUID jobId) {
-		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, ts) values (:a, :d, :k, :r, :j, :ts)")
+		boolean closing = kind == LedgerKind.SETTLE || kind == LedgerKind.RELEASE;
+		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, closes_job, ts)"
+				+ " values (:a, :d, :k, :r, :j, :closes, :ts)")
 			.param("a", accountId)
 			.param("d", delta)
 			.param("k", kind.name())
 			.param("r", shortened(reason))
 			.param("j", jobId == null ? null : jobId.toString())
+			.param("closes", closing ? jobId.toString() : null)
 			.param("ts", LocalDateTime.now())
 			.update();
 	}
@@ -408,6 +411,8 @@ public class CreditLedger {
 			});
 		}
 		catch (DuplicateKeyException alreadyDone) {
+			// why: the database refuses a second closing row, whatever a racing writer
+			// read
 			log.debug("job {} was settled or released concurrently", jobId);
 		}
 	}
