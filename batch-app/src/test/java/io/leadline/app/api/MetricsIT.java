@@ -1,8 +1,10 @@
 package io.leadline.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,11 @@ class MetricsIT extends ApiTestBase {
 		String jobId = startedJob(token, uploadFresh(token, 4));
 		awaitStatus(token, jobId, "completed");
 
+		// why: the job's listeners record its metrics after the completed status is
+		// visible
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(api.get("/actuator/prometheus", TOKENS.admin("prometheus")).text())
+				.contains("leadline_provider_calls_total"));
 		var forAdmin = api.get("/actuator/prometheus", TOKENS.admin("prometheus"));
 		var forUser = api.get("/actuator/prometheus", token);
 		var forPrometheus = api.getWithBasic("/actuator/prometheus", "prometheus", METRICS_PASSWORD);
