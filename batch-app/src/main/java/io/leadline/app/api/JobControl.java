@@ -224,6 +224,11 @@ public class JobControl {
 	 */
 	public ResultFile result(Caller caller, UUID jobId) throws IOException {
 		JobView view = visible(caller, jobId);
+		// why: merge publishes, then settles; a result is served only once it is paid for
+		if (!ledger.isSettled(jobId)) {
+			throw ApiException.conflict("result_not_ready",
+					"job " + jobId + " is " + view.state().label() + " and has no paid result (yet)");
+		}
 		ObjectInfo info = store.stat(view.resultKey())
 			.orElseThrow(() -> ApiException.conflict("no_result",
 					"job " + jobId + " is " + view.state().label() + " and has no result (yet)"));

@@ -32,7 +32,7 @@ import io.leadline.app.security.LocalUsers;
 class WebSecurityConfig {
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain webSecurity(HttpSecurity http, LocalUsers users) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(users.encoder());

@@ -46,6 +46,12 @@ record ApiClient(URI base, HttpClient http) {
 		return send(request(path, token).GET());
 	}
 
+	Reply getWithBasic(String path, String user, String password) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Basic " + credentials).GET());
+	}
+
 	Reply post(String path, String token) {
 		return send(request(path, token).POST(BodyPublishers.noBody()));
 	}
@@ -85,6 +91,20 @@ record ApiClient(URI base, HttpClient http) {
 	Reply startJob(String token, String uploadId) {
 		return postJson("/api/jobs", token, Map.of("uploadId", uploadId, "service",
 				Map.of("core_offer", "Done-for-you cold email", "cta", "Worth a short call?"), "format", "csv"));
+	}
+
+	/**
+	 * A Stripe webhook delivery: the raw payload, its {@code Stripe-Signature} (none when
+	 * null), no token.
+	 */
+	Reply stripeWebhook(String payload, String signature) {
+		HttpRequest.Builder request = request("/api/billing/stripe/webhook", null)
+			.header("Content-Type", "application/json; charset=utf-8")
+			.header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
+		if (signature != null) {
+			request.header("Stripe-Signature", signature);
+		}
+		return send(request.POST(BodyPublishers.ofString(payload, StandardCharsets.UTF_8)));
 	}
 
 	private HttpRequest.Builder request(String path, String token) {
