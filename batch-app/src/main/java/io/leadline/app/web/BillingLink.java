@@ -2,6 +2,7 @@ package io.leadline.app.web;
 
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -15,14 +16,19 @@ class BillingLink {
 
 	static final String BILLING = "/billing";
 
-	private final RequestMappingHandlerMapping mappings;
+	// why: a provider, so the CLI's context (no web server, no mappings) still starts
+	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-	BillingLink(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+	BillingLink(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.mappings = mappings;
 	}
 
 	Optional<String> url() {
-		boolean exists = mappings.getHandlerMethods()
+		RequestMappingHandlerMapping handlers = mappings.getIfAvailable();
+		if (handlers == null) {
+			return Optional.empty();
+		}
+		boolean exists = handlers.getHandlerMethods()
 			.keySet()
 			.stream()
 			.anyMatch(info -> info.getPatternValues().contains(BILLING));
