@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
@@ -42,7 +43,10 @@ public class Uploads {
 
 	private final JsonMapper json;
 
-	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json) {
+	private final Quotas quotas;
+
+	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json, Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.limits = limits;
 		this.jdbc = JdbcClient.create(dataSource);
@@ -53,10 +57,15 @@ public class Uploads {
 		if (file.isEmpty()) {
 			throw new UnsupportedInputException("the file is empty");
 		}
+		quotas.checkUploads(owner, file.getSize());
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
 		try {
 			file.transferTo(temp);
 			ListInspection inspection = ListInspection.inspect(temp, limits);
+			if (inspection.dataRows() < 1) {
+				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list",
+						"the list has headers but no data rows");
+			}
 			String emailColumn = emailColumnOf(inspection);
 			UUID id = UUID.randomUUID();
 			String format = inspection.format().format().name().toLowerCase(Locale.ROOT);
@@ -64,7 +73,7 @@ public class Uploads {
 					new WorkArea(id, owner).inputKey(format), inspection.dataRows(), inspection.headers().originals(),
 					emailColumn, LocalDateTime.now());
 			store.put(upload.objectKey(), temp);
-			record(upload);
+			record(upload, Files.size(temp));
 			return upload;
 		}
 		finally {
@@ -95,12 +104,13 @@ public class Uploads {
 		return inspection.headers().originals().get(inspection.emailColumnGuess().getAsInt());
 	}
 
-	private void record(Upload upload) {
+	private void record(Upload upload, long bytes) {
 		try {
 			jdbc.sql(
 					"""
-							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
-							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at, size_bytes)
+							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created, :bytes)""")
+				.param("bytes", bytes)
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())
