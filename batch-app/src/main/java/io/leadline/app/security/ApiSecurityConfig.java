@@ -31,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The API's door: every {@code /api/**} call needs a valid bearer token (rules in
  * {@link TokenDecoders}); health, the OpenAPI document and its UI are open;
  * {@code /api/admin/**} needs the admin role; metrics take the metrics-only credential.
- * Personal API tokens are accepted like JWTs. Stateless, no sessions, no CSRF (no
- * cookies are ever read). Cross-origin calls are allowed from {@code LEADLINE_CORS_ORIGINS}
- * only. Everything else is the web app's ({@code WebSecurityConfig}).
+ * Personal API tokens are accepted like JWTs. Stateless, no sessions, no CSRF (no cookies
+ * are ever read). Cross-origin calls are allowed from {@code LEADLINE_CORS_ORIGINS} only.
+ * Everything else is the web app's ({@code WebSecurityConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

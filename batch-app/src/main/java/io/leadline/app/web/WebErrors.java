@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.leadline.app.api.ApiException;
+import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -90,6 +91,11 @@ class WebErrors implements ErrorViewResolver {
 					"This list needs %,d credits and your balance is %,d.".formatted(credits.needed(),
 							credits.available()));
 		}
+		if (e instanceof QuotaExceededException quota) {
+			return new Problem(HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded", quota.retryAfter().isPresent()
+					? "You have as many jobs running as your account allows; start this one when one of them ends."
+					: "Your account holds as many lists as it may; delete old jobs' files to make room.");
+		}
 		if (e instanceof InputLimitException) {
 			return new Problem(HttpStatus.CONTENT_TOO_LARGE, "input_limit",
 					"That list is too large: " + detail(e.getMessage()));
@@ -129,7 +135,9 @@ class WebErrors implements ErrorViewResolver {
 					: "Only a failed or stopped job can be restarted.";
 			case "not_abandonable" -> "This job cannot be abandoned: it has completed or is still running.";
 			case "job_running" -> "Stop the job before deleting its files.";
-			case "no_result" -> "This job has no result to download yet.";
+			case "no_result", "result_not_ready" -> "This job has no result to download yet.";
+			case "empty_list" -> "That list has a header row but no data rows.";
+			case "body_too_large" -> "That form was too large to send.";
 			case "server_busy" -> "Too many jobs are waiting right now; please try again in a few minutes.";
 			case "invalid_request" -> detail == null ? "That request was not valid." : capitalized(detail(detail));
 			default -> "Something went wrong on our side. It has been logged; please try again.";
