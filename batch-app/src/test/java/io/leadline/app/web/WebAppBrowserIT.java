@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,12 @@ class WebAppBrowserIT {
 	static final Path SAMPLES = Path.of("..", "sample-data").toAbsolutePath().normalize();
 
 	static final String PASSWORD = "correct horse battery";
+
+	/**
+	 * Two searches a row, a chunk of ten rows on each of two partitions: enough for the
+	 * first chunks to commit, so the held job shows some progress.
+	 */
+	static final int FIRST_CHUNKS_SEARCHES = 40;
 
 	static final FakeProviders PROVIDERS = FakeProviders.started();
 
@@ -135,15 +142,17 @@ class WebAppBrowserIT {
 		browser.screenshot("new-list-setup", Browser.DESKTOP);
 		browser.screenshot("new-list-setup-phone", Browser.PHONE);
 
-		CountDownLatch searches = new CountDownLatch(1);
-		PROVIDERS.serper = query -> held(searches, query);
+		AtomicInteger searches = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		PROVIDERS.serper = query -> searches.incrementAndGet() > FIRST_CHUNKS_SEARCHES ? held(release, query)
+				: ProviderWire.searchResultsFor(query);
 		browser.find("#start").click();
 		browser.until(d -> d.getCurrentUrl().matches(".*/jobs/[0-9a-f-]{36}$"));
-		browser.until(d -> "running".equals(state()));
+		browser.until(d -> "running".equals(state()) && percent() > 0);
 		assertThat(percent()).isLessThan(100);
 		browser.script("window.leadlineNoReload = true");
 		browser.screenshot("job-running", Browser.DESKTOP);
-		searches.countDown();
+		release.countDown();
 
 		browser.until(d -> "completed".equals(state()));
 		assertThat(percent()).isEqualTo(100);
@@ -292,9 +301,9 @@ class WebAppBrowserIT {
 
 	// why: the job stays running until the test has seen it running, however fast the
 	// fakes are
-	private static MockResponse held(CountDownLatch searches, String query) {
+	private static MockResponse held(CountDownLatch release, String query) {
 		try {
-			searches.await(30, TimeUnit.SECONDS);
+			release.await(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
