@@ -1,7 +1,5 @@
 package io.leadline.app.jobs;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +48,7 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 
 	private final Clock clock;
 
-	private final String host = hostName();
+	private final String host = ProcessLease.thisHost();
 
 	private final long pid = ProcessHandle.current().pid();
 
@@ -222,15 +220,6 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 
 	/** Whether the launcher has claimed the execution, and whether the job has ended. */
 	private record Hold(boolean claimed, boolean ended) {
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException e) {
-			return "unknown-host";
-		}
 	}
 
 }
