@@ -97,8 +97,8 @@ class SharedRateLimitIT {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		Future<JobExecution> firstJob = pool.submit(() -> run(first, firstList));
 		Future<JobExecution> secondJob = pool.submit(() -> run(second, secondList));
-		assertThat(firstJob.get(2, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(secondJob.get(2, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(firstJob.get(10, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(secondJob.get(10, TimeUnit.MINUTES).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		pool.shutdown();
 
 		// why: in any 3 s, one budget of 4 a second lets through 12 plus its 2 s burst
