@@ -41,7 +41,14 @@ import io.leadline.jobs.research.ProviderSettings;
 				"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
 				"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
 				"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
-				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
+				"leadline.credits.starting-credits=0", "leadline.billing.secret-key=" + ApiTestBase.STRIPE_KEY,
+				"leadline.billing.webhook-secret=" + ApiTestBase.WEBHOOK_SECRET,
+				"leadline.billing.public-url=https://app.leadline.test",
+				"leadline.billing.plans.starter.price-id=price_starter",
+				"leadline.billing.plans.growth.price-id=price_growth", "leadline.billing.plans.pro.price-id=price_pro",
+				"leadline.billing.packs.pack-1000.price-id=price_pack_1000",
+				"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
 @Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
 
@@ -61,16 +68,30 @@ abstract class ApiTestBase {
 
 	static final Tokens TOKENS = new Tokens(SECRET, ISSUER, "authenticated");
 
+	static final String STRIPE_KEY = "sk_test_leadline_0123456789";
+
+	static final String WEBHOOK_SECRET = "whsec_leadlineTestSecret0123456789abcdef";
+
+	/** Stripe's API on loopback; billing is on in every API test. */
+	static final StripeFake STRIPE;
+
 	static final Path SAMPLES = Path.of("..", "sample-data");
 
 	static final Path DATA;
 
 	static final FakeProviders PROVIDERS;
 
+	static final JwksServer JWKS;
+
+	/** The password Prometheus scrapes with (user {@code prometheus}). */
+	static final String METRICS_PASSWORD = "metrics-password-for-tests";
+
 	static {
 		try {
 			DATA = Files.createTempDirectory("leadline-api-");
 			PROVIDERS = new FakeProviders();
+			JWKS = new JwksServer();
+			STRIPE = new StripeFake();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -81,10 +102,13 @@ abstract class ApiTestBase {
 	static void wire(DynamicPropertyRegistry registry) {
 		ProviderSettings fake = PROVIDERS.settings();
 		registry.add("leadline.data-dir", DATA::toString);
+		registry.add("leadline.jwt.jwks-url", JWKS::url);
+		registry.add("leadline.metrics.password", () -> METRICS_PASSWORD);
 		registry.add("SERPER_API_KEY", fake::serperKey);
 		registry.add("GROQ_API_KEY", fake::groqKey);
 		registry.add("LEADLINE_SERPER_URL", fake::serperUrl);
 		registry.add("LEADLINE_GROQ_URL", fake::groqUrl);
+		registry.add("leadline.billing.api-url", STRIPE::url);
 	}
 
 	@LocalServerPort
