@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * Runs Flyway only when the database is behind the migrations this build ships. Every
  * command opens the database, and a full migrate (scan, validate every applied script's
- * checksum) costs a noticeable part of a command's start; when the history's newest
- * successful version is the newest one on the classpath and nothing failed, there is
- * nothing to do. A new migration, a failed one, an empty database or any surprise runs
- * Flyway as before.
+ * checksum) costs a noticeable part of a command's start; when every versioned script on
+ * the classpath is in the history as applied and nothing failed, there is nothing to do.
+ * Versions are compared as sets, since a lower-numbered migration may arrive after a
+ * higher one (out of order). A new migration, a failed one, an empty database or any
+ * surprise runs Flyway as before.
  */
 @Component
 class MigrateWhenBehind implements FlywayMigrationStrategy {
@@ -40,20 +43,20 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 	@Override
 	public void migrate(Flyway flyway) {
 		Configuration configuration = flyway.getConfiguration();
-		Optional<MigrationVersion> shipped = newestShipped(configuration);
-		Optional<MigrationVersion> applied = newestApplied(configuration);
-		if (shipped.isPresent() && shipped.equals(applied)) {
-			log.debug("schema is at version {}; no migration to run", applied.get());
+		Optional<Set<MigrationVersion>> shipped = shipped(configuration);
+		Optional<Set<MigrationVersion>> applied = applied(configuration);
+		if (shipped.isPresent() && applied.isPresent() && applied.get().containsAll(shipped.get())) {
+			log.debug("all {} migrations are applied; none to run", shipped.get().size());
 			return;
 		}
 		flyway.migrate();
 	}
 
 	/** Empty when a location holds something this check does not understand. */
-	private static Optional<MigrationVersion> newestShipped(Configuration configuration) {
+	private static Optional<Set<MigrationVersion>> shipped(Configuration configuration) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
 				configuration.getClassLoader());
-		MigrationVersion newest = MigrationVersion.EMPTY;
+		Set<MigrationVersion> versions = new HashSet<>();
 		try {
 			for (Location location : configuration.getLocations()) {
 				if (!location.isClassPath()) {
@@ -66,24 +69,23 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 						// version; let Flyway judge
 						return Optional.empty();
 					}
-					MigrationVersion version = MigrationVersion.fromVersion(versioned.group(1).replace('_', '.'));
-					newest = version.compareTo(newest) > 0 ? version : newest;
+					versions.add(MigrationVersion.fromVersion(versioned.group(1).replace('_', '.')));
 				}
 			}
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return newest == MigrationVersion.EMPTY ? Optional.empty() : Optional.of(newest);
+		return versions.isEmpty() ? Optional.empty() : Optional.of(versions);
 	}
 
 	/** Empty when there is no history yet or any migration failed. */
-	private static Optional<MigrationVersion> newestApplied(Configuration configuration) {
+	private static Optional<Set<MigrationVersion>> applied(Configuration configuration) {
 		// why: Flyway creates its history with quoted lower-case names, which H2 keeps
 		// case-sensitive
 		String sql = "select \"version\", \"success\" from \"" + configuration.getTable()
 				+ "\" where \"version\" is not null";
-		MigrationVersion newest = MigrationVersion.EMPTY;
+		Set<MigrationVersion> versions = new HashSet<>();
 		try (Connection connection = configuration.getDataSource().getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
@@ -91,14 +93,13 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 				if (!rows.getBoolean("success")) {
 					return Optional.empty();
 				}
-				MigrationVersion version = MigrationVersion.fromVersion(rows.getString("version"));
-				newest = version.compareTo(newest) > 0 ? version : newest;
+				versions.add(MigrationVersion.fromVersion(rows.getString("version")));
 			}
 		}
 		catch (SQLException noHistoryYet) {
 			return Optional.empty();
 		}
-		return newest == MigrationVersion.EMPTY ? Optional.empty() : Optional.of(newest);
+		return Optional.of(versions);
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.leadline.app.billing.BillingException;
+import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -40,12 +42,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> billing(BillingException e) {
+		return problem(e.status(), e.code(), e.getMessage());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> insufficientCredits(InsufficientCreditsException e) {
 		ResponseEntity<ProblemDetail> response = problem(HttpStatus.PAYMENT_REQUIRED, "insufficient_credits",
 				e.getMessage());
 		response.getBody().setProperty("creditsRequired", e.needed());
 		response.getBody().setProperty("creditsAvailable", e.available());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> quota(QuotaExceededException e) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
+				e.getMessage());
+		return e.retryAfter()
+			.map(wait -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()))
+				.body(response.getBody()))
+			.orElse(response);
 	}
 
 	@ExceptionHandler
