@@ -1,5 +1,6 @@
 package io.leadline.app;
 
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -15,6 +16,7 @@ import org.springframework.boot.batch.autoconfigure.observation.BatchObservation
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
@@ -29,6 +31,7 @@ import org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTr
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
@@ -63,6 +66,16 @@ import org.springframework.context.annotation.Profile;
 public class CommandsApplication {
 
 	static final String PROFILE = "cli";
+
+	/**
+	 * The schema is brought up to date at start, as before the context was lazy: a
+	 * command that reaches the database only through a plain {@code DataSource} would
+	 * otherwise find its tables missing.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter migrateAtStart() {
+		return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class);
+	}
 
 	/**
 	 * A Spring application for one command: no web server, the {@code cli} profile, lazy
