@@ -26,12 +26,14 @@ for run in $(seq 1 "$RUNS"); do
   git clone -q "$repo" "$clone"
   commit=$(git -C "$clone" rev-parse --short HEAD)
   $loaded && start_load
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(date +%s)
   (cd "$clone" && bash .ci/run) > "$work/run-$run.log" 2>&1
   rc=$?
   t1=$(date +%s)
+  load_after=$(cut -d' ' -f1 /proc/loadavg)
   stop_load
-  echo "run $run commit=$commit loaded=$loaded rc=$rc seconds=$((t1 - t0))" | tee -a "$work/runs.txt"
+  echo "run $run commit=$commit loaded=$loaded rc=$rc seconds=$((t1 - t0)) load=$load_before/$load_after" | tee -a "$work/runs.txt"
   python3 - "$clone" "$run" >> "$work/classes.txt" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 for report in glob.glob(sys.argv[1] + "/*/target/*-reports/TEST-*.xml"):
@@ -50,7 +52,7 @@ result = []
 for line in open(os.path.join(work, "runs.txt")):
     f = dict(p.split("=") for p in line.split()[2:])
     result.append({"run": int(line.split()[1]), "commit": f["commit"], "loaded": f["loaded"] == "true",
-                   "exit": int(f["rc"]), "seconds": int(f["seconds"])})
+                   "exit": int(f["rc"]), "seconds": int(f["seconds"]), "loadAverageBeforeAfter": f["load"]})
 times = collections.defaultdict(list)
 if os.path.exists(os.path.join(work, "classes.txt")):
     for line in open(os.path.join(work, "classes.txt")):
@@ -66,9 +68,9 @@ json.dump(doc, open("bench/results/suite-stress.json", "w"), indent=2)
 md = ["# Suite under stress", "",
       f"`bench/suite-stress.sh`: `./mvnw -B verify` (`.ci/run`) on {runs} fresh clones in a row, the last {loaded} "
       "with both cores kept busy by two `yes > /dev/null`. Other work on the machine is not controlled.", "",
-      f"**{passed} of {runs} runs passed.**", "", "| run | commit | CPU load | result | time |", "|---|---|---|---|---|"]
+      f"**{passed} of {runs} runs passed.**", "", "| run | commit | added CPU load | 1-min load average before/after | result | time |", "|---|---|---|---|---|---|"]
 for r in result:
-    md.append(f"| {r['run']} | {r['commit']} | {'2 × yes' if r['loaded'] else 'none'} | {'pass' if r['exit'] == 0 else 'FAIL'} | "
+    md.append(f"| {r['run']} | {r['commit']} | {'2 × yes' if r['loaded'] else 'none'} | {r['loadAverageBeforeAfter']} | {'pass' if r['exit'] == 0 else 'FAIL'} | "
               f"{r['seconds'] // 60} min {r['seconds'] % 60:02d} s |")
 md += ["", "Slowest test classes (max and mean seconds over the runs):", "", "| class | max s | mean s |", "|---|---|---|"]
 md += [f"| {k} | {m:.1f} | {a:.1f} |" for m, a, k in slowest]
