@@ -2,19 +2,17 @@ package io.leadline.jobs.credits;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.JobProgress;
-import io.leadline.jobs.enrichment.RowStatus;
 
 /**
- * Reserves a job's rows before it runs and settles after it completed. The API reserves
- * when it records the job (an honest 402), so here the reservation is usually a no-op;
- * CLI and nightly runs reserve here. Restarts never reserve again: the ledger allows one
- * reservation per job.
+ * Reserves a job's rows before it runs. The API reserves when it records the job (an
+ * honest 402), so here the reservation is usually a no-op; CLI and nightly runs reserve
+ * here. Restarts never reserve again: the ledger allows one reservation per job.
+ * Settlement is not here: the merge step settles in the step that publishes the result,
+ * so no way of ending a job (stop, abandon, delete, expiry) leaves a result unpaid.
  */
 public final class CreditListener implements JobExecutionListener {
 
@@ -37,18 +35,6 @@ public final class CreditListener implements JobExecutionListener {
 			log.info("job {} reserved {} credits from account {}", request.jobId(), request.rowCount(),
 					request.owner());
 		}
-	}
-
-	@Override
-	public void afterJob(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return;
-		}
-		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
-		long ok = JobProgress.chargedRows(execution);
-		ledger.settle(request.jobId(), ok);
-		log.info("job {} settled: {} {} rows charged to account {}", request.jobId(), ok, RowStatus.OK.label(),
-				request.owner());
 	}
 
 	private boolean wasReleased(EnrichmentRequest request) {

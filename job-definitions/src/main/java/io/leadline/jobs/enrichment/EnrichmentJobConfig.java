@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.leadline.jobs.credits.CreditListener;
+import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
@@ -98,9 +98,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	Step merge(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
-			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices) {
+			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices,
+			CreditLedger ledger) {
 		return new StepBuilder(MERGE, jobRepository)
-			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices),
+			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices, ledger),
 					transactionManager)
 			.build();
 	}
