@@ -120,7 +120,7 @@ public final class FieldMapping {
 	 */
 	public Map<String, String> toHeaders() {
 		var mapped = new LinkedHashMap<String, String>();
-		columns.forEach((field, column) -> mapped.put(field.key(), headers.originals().get(column)));
+		columns.forEach((field, column) -> mapped.put(field.key(), headers.originals().get(column).strip()));
 		return mapped;
 	}
 
