@@ -47,7 +47,8 @@ final class Findings {
 				.stream()
 				.map(attribute -> attribute.getKey() + ": " + attribute.getValue())
 				.collect(Collectors.joining("; "));
-			lines.add(clean(String.join(". ", nonEmpty(graph.title(), graph.description(), facts))));
+			lines.add(clean(String.join(" ", nonEmpty(graph.title().isBlank() ? "" : graph.title() + ":",
+					graph.description(), facts.isEmpty() ? "" : "(" + facts + ")"))));
 		}
 		for (var hit : results.organic()) {
 			var snippet = clean(hit.snippet());
