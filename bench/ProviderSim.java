@@ -26,7 +26,8 @@ public class ProviderSim {
 
 	private static final Pattern EMAIL = Pattern.compile("(?:Prospect email|Email): ([^@\\s]+)@(\\S+)");
 
-	private static final Pattern QUERY = Pattern.compile("\"q\"\\s*:\\s*\"([^\"]*)\"");
+	// why: a query may quote a name ("\"Jane Doe\" Acme"); the capture keeps its JSON escapes
+	private static final Pattern QUERY = Pattern.compile("\"q\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	static final class Provider {
 

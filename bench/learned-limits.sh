@@ -35,11 +35,13 @@ groq=$(grep -oE '"groq":\{[^}]*\}' <<<"$stats")
 minutes=$(grep -oE '\[[0-9]+,[0-9]+\]' <<<"$groq" | tr -d '[]')
 echo "$minutes" > "$work/per-minute.txt"
 ok=$(grep -c ',ok,' "$work/result.csv" || true)
-# why: the first minute is where the limit is met and learnt; the last is cut short by the list's end
+# why: the first minute of traffic (after the app's start-up) is where the limit is met and learnt;
+# the last is cut short by the list's end
 read -r calls refused used_min used_avg full <<<"$(awk -F, -v rpm="$GROQ_RPM" '
   { a[NR] = $1; r[NR] = $2 } END {
-    n = 0; calls = 0; ref = 0; min = 1e9; sum = 0
-    for (i = 2; i < NR; i++) { n++; calls += a[i] + r[i]; ref += r[i]; u = a[i] / rpm; sum += u; if (u < min) min = u }
+    n = 0; calls = 0; ref = 0; min = 1e9; sum = 0; first = 1
+    while (first < NR && a[first] + r[first] == 0) first++
+    for (i = first + 1; i < NR; i++) { n++; calls += a[i] + r[i]; ref += r[i]; u = a[i] / rpm; sum += u; if (u < min) min = u }
     if (n == 0) { print 0, 0, 0, 0, 0; exit }
     printf "%d %d %.3f %.3f %d\n", calls, ref, min, sum / n, n }' "$work/per-minute.txt")"
 share_429=$(awk "BEGIN { printf \"%.4f\", ($calls > 0 ? $refused / $calls : 0) }")
@@ -69,6 +71,6 @@ per sliding minute ($LATENCY_MS ms per call); no \`LEADLINE_GROQ_RPM\` set. Mach
 |---|---|---|---|
 $table
 
-After the first minute (minutes 2–$((full + 1)), the last partial minute left out): **$refused** × 429 of $calls calls
+After the first minute of traffic ($full full minutes; start-up and the last partial minute left out): **$refused** × 429 of $calls calls
 (**$share_429**); budget used min **$used_min**, mean **$used_avg**. Targets: 429s < 1 %, budget used ≥ 90 %.
 MD
