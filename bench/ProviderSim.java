@@ -48,12 +48,16 @@ public class ProviderSim {
 		/** The most requests admitted within any 60 s: what a provider's per-minute limit counts. */
 		int busiestMinute;
 
-		final long started = System.currentTimeMillis();
+		/** When the first request came: minutes count from the first traffic, not the simulator's start. */
+		long started = -1;
 
-		/** Per minute since start: requests admitted and requests answered 429. */
+		/** Per minute of traffic: requests admitted and requests answered 429. */
 		final java.util.List<long[]> minutes = new java.util.ArrayList<>();
 
 		private long[] minute(long now) {
+			if (started < 0) {
+				started = now;
+			}
 			int index = (int) ((now - started) / 60_000);
 			while (minutes.size() <= index) {
 				minutes.add(new long[2]);

@@ -19,6 +19,6 @@ import tools.jackson.databind.JsonNode;
  * @param fields {@code field -> column} corrections of the recognised prospect fields
  * ({@code {"company": "Organisation"}}; an empty column unmaps the field)
  */
-record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
+public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
 		String format, Map<String, String> fields) {
 }

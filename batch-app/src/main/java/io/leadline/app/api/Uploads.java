@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
@@ -33,7 +34,7 @@ import io.leadline.jobs.storage.ObjectStore;
  * step leaves nothing behind: no object, no record, no temporary file.
  */
 @Component
-class Uploads {
+public class Uploads {
 
 	private final ObjectStore store;
 
@@ -43,21 +44,29 @@ class Uploads {
 
 	private final JsonMapper json;
 
-	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json) {
+	private final Quotas quotas;
+
+	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json, Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.limits = limits;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.json = json;
 	}
 
-	Upload accept(String owner, MultipartFile file) throws IOException {
+	public Upload accept(String owner, MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
 			throw new UnsupportedInputException("the file is empty");
 		}
+		quotas.checkUploads(owner, file.getSize());
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
 		try {
 			file.transferTo(temp);
 			ListInspection inspection = ListInspection.inspect(temp, limits);
+			if (inspection.dataRows() < 1) {
+				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list",
+						"the list has headers but no data rows");
+			}
 			String emailColumn = emailColumnOf(inspection);
 			UUID id = UUID.randomUUID();
 			String format = inspection.format().format().name().toLowerCase(Locale.ROOT);
@@ -65,7 +74,7 @@ class Uploads {
 					new WorkArea(id, owner).inputKey(format), inspection.dataRows(), inspection.headers().originals(),
 					emailColumn, LocalDateTime.now());
 			store.put(upload.objectKey(), temp);
-			record(upload);
+			record(upload, Files.size(temp));
 			return upload;
 		}
 		finally {
@@ -74,7 +83,7 @@ class Uploads {
 	}
 
 	/** The upload, whoever owns it; callers check the owner. */
-	Optional<Upload> find(UUID id) {
+	public Optional<Upload> find(UUID id) {
 		return jdbc.sql("select * from uploads where id = :id")
 			.param("id", id.toString())
 			.query(this::upload)
@@ -87,22 +96,22 @@ class Uploads {
 		jdbc.sql("delete from uploads where object_key = :key").param("key", objectKey).update();
 	}
 
+	// why: a list whose email column cannot be guessed is still accepted; the person
+	// picks the column when starting the job
 	private static String emailColumnOf(ListInspection inspection) {
-		try {
-			return inspection.headers().originals().get(inspection.emailColumn(null));
+		if (inspection.emailColumnGuess().isEmpty()) {
+			return null;
 		}
-		catch (UnsupportedInputException e) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "no_email_column",
-					e.getMessage().replace("; pass --email-column", ""));
-		}
+		return inspection.headers().originals().get(inspection.emailColumnGuess().getAsInt());
 	}
 
-	private void record(Upload upload) {
+	private void record(Upload upload, long bytes) {
 		try {
 			jdbc.sql(
 					"""
-							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
-							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at, size_bytes)
+							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created, :bytes)""")
+				.param("bytes", bytes)
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.QuotaExceededException;
+import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.enrichment.EnrichmentProperties;
@@ -55,13 +57,6 @@ public class NightlyInbox {
 
 	private static final String REASON_SUFFIX = ".reason.txt";
 
-	/**
-	 * A sweep creates a job's instance and its first execution moments apart; an instance
-	 * still without an execution this much later was left by a sweep that died in
-	 * between.
-	 */
-	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
-
 	/** What happened to one inbox file in a sweep. */
 	public record Handled(String key, UUID jobId, String outcome) {
 	}
@@ -80,8 +75,14 @@ public class NightlyInbox {
 
 	private final InputLimits limits;
 
+	private final InboxClaims claims;
+
+	private final Quotas quotas;
+
 	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
+			CreditLedger credits, EnrichmentProperties properties, InputLimits limits, InboxClaims claims,
+			Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.launcher = launcher;
 		this.jobRepository = jobRepository;
@@ -89,6 +90,7 @@ public class NightlyInbox {
 		this.credits = credits;
 		this.properties = properties;
 		this.limits = limits;
+		this.claims = claims;
 	}
 
 	public List<Handled> sweep() throws IOException {
@@ -104,15 +106,36 @@ public class NightlyInbox {
 	private Handled handle(ObjectInfo file) throws IOException {
 		String owner = ownerOf(file.key());
 		UUID jobId = jobIdOf(owner, file);
-		if (catalog.instance(jobId).filter(instance -> !wasStranded(instance)).isPresent()) {
-			try {
-				moveTo(file.key(), "done");
-			}
-			catch (NoSuchObjectException movedAway) {
-				// why: the instance that started it moved it meanwhile
-			}
-			return new Handled(file.key(), jobId, "already started");
+		if (hasRun(jobId)) {
+			return alreadyStarted(file, jobId);
 		}
+		Optional<InboxClaims.Claim> claim = claims.take(jobId);
+		if (claim.isEmpty()) {
+			return new Handled(file.key(), jobId, "started elsewhere");
+		}
+		try {
+			if (hasRun(jobId)) {
+				return alreadyStarted(file, jobId);
+			}
+			removeStrandedInstance(jobId);
+			return start(file, owner, jobId);
+		}
+		finally {
+			claims.giveBack(claim.get());
+		}
+	}
+
+	private Handled alreadyStarted(ObjectInfo file, UUID jobId) throws IOException {
+		try {
+			moveTo(file.key(), "done");
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: the instance that started it moved it meanwhile
+		}
+		return new Handled(file.key(), jobId, "already started");
+	}
+
+	private Handled start(ObjectInfo file, String owner, UUID jobId) throws IOException {
 		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
 		try {
 			store.copyTo(file.key(), local);
@@ -120,6 +143,10 @@ public class NightlyInbox {
 			String emailHeader = inspection.headers().originals().get(inspection.emailColumn(null));
 			WorkArea work = new WorkArea(jobId, owner);
 			String inputKey = work.inputKey(inspection.format().format().name().toLowerCase());
+			if (inspection.dataRows() < 1) {
+				throw new UnsupportedInputException("the list has headers but no data rows");
+			}
+			quotas.checkActiveJobs(owner);
 			credits.reserve(owner, jobId, inspection.dataRows());
 			store.put(inputKey, local);
 			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
@@ -135,6 +162,11 @@ public class NightlyInbox {
 		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
 			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
+		}
+		catch (QuotaExceededException busy) {
+			// why: waiting helps: the file stays in the inbox for the next sweep
+			log.info("nightly: {} waits: {}", file.key(), busy.getMessage());
+			return new Handled(file.key(), jobId, "waiting: " + busy.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we
@@ -178,28 +210,23 @@ public class NightlyInbox {
 			.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
 	}
 
+	private boolean hasRun(UUID jobId) {
+		return catalog.instance(jobId)
+			.filter(instance -> !jobRepository.getJobExecutions(instance).isEmpty())
+			.isPresent();
+	}
+
 	/**
-	 * Removes an instance a dead sweep left without an execution, so the file can run
-	 * after all.
+	 * Removes an instance without a run, so the file can run after all: called while
+	 * holding the file's claim, when no other sweep can be starting it, such an instance
+	 * was left by a sweep that died between creating the job and its first run.
 	 */
-	private boolean wasStranded(JobInstance instance) {
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		try {
-			Thread.sleep(STRANDED_AFTER.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
-				instance.getId());
-		jobRepository.deleteJobInstance(instance);
-		return true;
+	private void removeStrandedInstance(UUID jobId) {
+		catalog.instance(jobId).ifPresent(instance -> {
+			log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
+					instance.getId());
+			jobRepository.deleteJobInstance(instance);
+		});
 	}
 
 	/**
