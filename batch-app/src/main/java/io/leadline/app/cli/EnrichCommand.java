@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.input.ListInspection;
+import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
@@ -49,6 +52,12 @@ class EnrichCommand implements Callable<Integer> {
 			description = "original columns to keep in the result (default: all)")
 	List<String> columns = List.of();
 
+	@Option(names = "--field", paramLabel = "FIELD=COLUMN",
+			description = "the column of a prospect field when the guess is wrong, e.g. --field company=Organisation "
+					+ "(fields: first_name, last_name, full_name, company, title, website, linkedin, location; "
+					+ "an empty column unmaps the field); repeatable")
+	List<String> fields = List.of();
+
 	private final Engine engine;
 
 	EnrichCommand(Engine engine) {
@@ -64,6 +73,7 @@ class EnrichCommand implements Callable<Integer> {
 		ServiceContext context = service == null ? ServiceContext.defaults()
 				: ServiceContext.fromJson(Files.readString(service));
 		ResultFormat resultFormat = resultFormat();
+		Map<String, String> fieldOverrides = fieldOverrides();
 		// why: a file that is not a list, or has no email column, is refused before the
 		// application and its database start
 		CliSettings settings = CliSettings.load();
@@ -80,8 +90,26 @@ class EnrichCommand implements Callable<Integer> {
 		stdout.flush();
 		EnrichmentLauncher launcher = engine.bean(EnrichmentLauncher.class);
 		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
-				resultFormat, columns, out);
+				resultFormat, columns, out, fieldOverrides);
+		stdout.printf("fields: %s%n", describe(request.fields()));
 		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> launcher.run(request), stdout);
+	}
+
+	private Map<String, String> fieldOverrides() {
+		try {
+			return FieldMapping.parse(fields);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
+	}
+
+	private static String describe(Map<String, String> fields) {
+		if (fields.isEmpty()) {
+			return "none recognised (research from the email alone; name them with --field)";
+		}
+		return String.join(", ",
+				fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).toList());
 	}
 
 	private ResultFormat resultFormat() {

@@ -1,5 +1,6 @@
 package io.leadline.jobs.enrichment;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -176,9 +177,12 @@ public class EnrichmentJobConfig {
 	@Bean
 	@StepScope
 	EnrichmentProcessor enrichProcessor(@Value("#{jobParameters['service']}") String service,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt) {
-		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt, jobExecutionId);
+			@Value("#{stepExecution}") StepExecution stepExecution, ProspectResearcher researcher,
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore) throws IOException {
+		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
+		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
+		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt,
+				stepExecution.getJobExecutionId(), prospects, request.jobId().toString());
 	}
 
 	@Bean
