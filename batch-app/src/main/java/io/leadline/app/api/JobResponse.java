@@ -21,16 +21,16 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param usage provider calls and tokens from {@code summary.json}, once the job
  * completed
  */
-record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
+public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
 
-	record Rows(long total, long done, double percent) {
+	public record Rows(long total, long done, double percent) {
 	}
 
-	record Credits(Long reserved, Long charged, boolean released) {
+	public record Credits(Long reserved, Long charged, boolean released) {
 	}
 
-	static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
+	public static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		view.rowsByStatus().forEach((status, n) -> counts.put(status.label(), n));
 		return new JobResponse(view.jobId(), view.owner(), view.fileName(), view.state().label(),
