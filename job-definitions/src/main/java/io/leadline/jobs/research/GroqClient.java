@@ -71,7 +71,11 @@ public final class GroqClient {
 		var body = JsonMapper.shared()
 			.createObjectNode()
 			.put("model", settings.groqModel())
-			.put("temperature", settings.temperature());
+			.put("temperature", settings.temperature())
+			// why: the answer is a few sentences or a small JSON; a runaway one costs
+			// tokens
+			// and memory
+			.put("max_completion_tokens", ChatRequest.COMPLETION_ALLOWANCE);
 		var messages = body.putArray("messages");
 		for (var message : chat.messages()) {
 			messages.addObject().put("role", message.role()).put("content", message.content());
