@@ -1,14 +1,11 @@
 package io.leadline.app.api;
 
-import java.time.LocalDateTime;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -17,13 +14,10 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-import io.leadline.jobs.credits.ReservationExpiry;
-
 /**
  * What {@code leadline serve} adds to the engine: jobs run on a bounded executor, so
- * starting one answers at once (extra jobs wait as {@code queued}); failed jobs'
- * reservations expire on a schedule. The CLI keeps Batch's synchronous launcher: it has
- * no web application.
+ * starting one answers at once (extra jobs wait as {@code queued}). The CLI keeps Batch's
+ * synchronous launcher: it has no web application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,19 +43,6 @@ class ServeConfig {
 		executor.setQueueCapacity(properties.queuedJobs());
 		executor.initialize();
 		return executor;
-	}
-
-	@Bean
-	ExpirySchedule expirySchedule(ReservationExpiry expiry) {
-		return new ExpirySchedule(expiry);
-	}
-
-	record ExpirySchedule(ReservationExpiry expiry) {
-
-		@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadline.credits.expiry-sweep-interval:PT1H}")
-		void releaseExpired() {
-			expiry.releaseExpired(LocalDateTime.now());
-		}
 	}
 
 }

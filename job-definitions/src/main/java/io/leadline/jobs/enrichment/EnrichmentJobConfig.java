@@ -34,6 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
@@ -175,10 +176,11 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	@StepScope
-	EnrichmentProcessor enrichProcessor(@Value("#{jobParameters['service']}") String service,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt) {
-		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt, jobExecutionId);
+	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, ResearchedRows researchedRows) {
+		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
+		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
+				researchedRows);
 	}
 
 	@Bean
