@@ -204,7 +204,8 @@ public class CreditLedger {
 					? "; %,d rows reused from this account's earlier results, not charged".formatted(reusedRows) : "";
 			deposit(book.accountId(), book.held() - charged);
 			append(book.accountId(), book.held() - charged, LedgerKind.SETTLE,
-					"charged %,d rows of %,d reserved%s".formatted(charged, book.held(), reused), jobId, book.round());
+					"charged %,d ok rows of %,d reserved%s".formatted(charged, book.held(), reused), jobId,
+					book.round());
 		});
 	}
 
