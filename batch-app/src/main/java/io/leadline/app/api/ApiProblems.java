@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadline.app.billing.BillingException;
+import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -52,6 +53,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		response.getBody().setProperty("creditsRequired", e.needed());
 		response.getBody().setProperty("creditsAvailable", e.available());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> quota(QuotaExceededException e) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
+				e.getMessage());
+		return e.retryAfter()
+			.map(wait -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()))
+				.body(response.getBody()))
+			.orElse(response);
 	}
 
 	@ExceptionHandler

@@ -18,6 +18,7 @@ import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobLogLine;
 import io.leadline.app.jobs.JobView;
+import io.leadline.app.jobs.Quotas;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerEntry;
@@ -53,8 +54,11 @@ class JobControl {
 
 	private final EnrichmentProperties properties;
 
+	private final Quotas quotas;
+
 	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, Uploads uploads, CreditLedger ledger, ObjectStore store,
-			EnrichmentProperties properties) {
+			EnrichmentProperties properties, Quotas quotas) {
+		this.quotas = quotas;
 		this.catalog = catalog;
 		this.launcher = launcher;
 		this.uploads = uploads;
@@ -71,6 +75,9 @@ class JobControl {
 		Upload upload = uploads.find(start.uploadId())
 			.filter(u -> caller.mayAccess(u.owner()))
 			.orElseThrow(() -> ApiException.notFound("upload", start.uploadId()));
+		if (upload.rowCount() < 1) {
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list", "the list has no data rows");
+		}
 		Headers headers = Headers.of(upload.headers());
 		String emailHeader = headers.originals()
 			.get(column(headers, start.emailColumn() == null || start.emailColumn().isBlank()
@@ -86,6 +93,14 @@ class JobControl {
 		EnrichmentRequest request = new EnrichmentRequest(UUID.randomUUID(), upload.owner(), upload.objectKey(),
 				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(),
 				properties.chunkSize(), properties.partitions(), null);
+		quotas.startWithin(request.owner(), () -> launch(request));
+		log.info("job {} queued for account {}: {} rows from upload {}", request.jobId(), request.owner(),
+				request.rowCount(), upload.id());
+		return visible(caller, request.jobId());
+	}
+
+	/** Reserves the job's credits and queues it; gives the credits back if it cannot. */
+	private JobExecution launch(EnrichmentRequest request) throws Exception {
 		ledger.reserve(request.owner(), request.jobId(), request.rowCount());
 		JobExecution execution;
 		try {
@@ -102,9 +117,7 @@ class JobControl {
 			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "server_busy",
 					"too many jobs are waiting; try again later");
 		}
-		log.info("job {} queued for account {}: {} rows from upload {}", request.jobId(), request.owner(),
-				request.rowCount(), upload.id());
-		return visible(caller, request.jobId());
+		return execution;
 	}
 
 	JobView visible(Caller caller, UUID jobId) {

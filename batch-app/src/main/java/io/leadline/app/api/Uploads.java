@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
@@ -43,7 +44,10 @@ class Uploads {
 
 	private final JsonMapper json;
 
-	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json) {
+	private final Quotas quotas;
+
+	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json, Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.limits = limits;
 		this.jdbc = JdbcClient.create(dataSource);
@@ -54,10 +58,15 @@ class Uploads {
 		if (file.isEmpty()) {
 			throw new UnsupportedInputException("the file is empty");
 		}
+		quotas.checkUploads(owner, file.getSize());
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
 		try {
 			file.transferTo(temp);
 			ListInspection inspection = ListInspection.inspect(temp, limits);
+			if (inspection.dataRows() < 1) {
+				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list",
+						"the list has headers but no data rows");
+			}
 			String emailColumn = emailColumnOf(inspection);
 			UUID id = UUID.randomUUID();
 			String format = inspection.format().format().name().toLowerCase(Locale.ROOT);
@@ -65,7 +74,7 @@ class Uploads {
 					new WorkArea(id, owner).inputKey(format), inspection.dataRows(), inspection.headers().originals(),
 					emailColumn, LocalDateTime.now());
 			store.put(upload.objectKey(), temp);
-			record(upload);
+			record(upload, Files.size(temp));
 			return upload;
 		}
 		finally {
@@ -97,12 +106,13 @@ class Uploads {
 		}
 	}
 
-	private void record(Upload upload) {
+	private void record(Upload upload, long bytes) {
 		try {
 			jdbc.sql(
 					"""
-							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
-							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at, size_bytes)
+							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created, :bytes)""")
+				.param("bytes", bytes)
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.credits.CreditLedger;
@@ -47,9 +49,12 @@ public class EnrichmentLauncher {
 
 	private final ExecutionLeases leases;
 
+	private final ObjectProvider<JobSlots> slots;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
 			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits,
-			ExecutionLeases leases) {
+			ExecutionLeases leases, ObjectProvider<JobSlots> slots) {
+		this.slots = slots;
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
@@ -76,9 +81,13 @@ public class EnrichmentLauncher {
 				exportPath == null ? null : exportPath.toAbsolutePath().toString());
 	}
 
-	/** Runs the job to its end in the calling thread. */
+	/**
+	 * Runs the job: to its end in the calling thread (CLI), or queued on the server's
+	 * {@link JobSlots}, counted against its owner.
+	 */
 	public JobExecution run(EnrichmentRequest request) throws Exception {
-		return leases.claim(jobOperator.start(enrichmentJob, request.toJobParameters()));
+		return leases
+			.claim(launchFor(request.owner(), () -> jobOperator.start(enrichmentJob, request.toJobParameters())));
 	}
 
 	/**
@@ -98,7 +107,12 @@ public class EnrichmentLauncher {
 		// why: here, not only in the job's beforeJob, so the caller gets an honest 402
 		// instead of a run that fails at once
 		credits.reserve(request.owner(), jobId, request.rowCount());
-		return leases.claim(jobOperator.restart(recovery.recoverIfOrphaned(last)));
+		return leases.claim(launchFor(request.owner(), () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
+	}
+
+	private JobExecution launchFor(String owner, Callable<JobExecution> launch) throws Exception {
+		JobSlots available = slots.getIfAvailable();
+		return available == null ? launch.call() : available.launchingFor(owner, launch);
 	}
 
 	/** Asks a running job to stop at its next commit; it can be restarted later. */

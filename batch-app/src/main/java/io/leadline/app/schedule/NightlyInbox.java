@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.QuotaExceededException;
+import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.enrichment.EnrichmentProperties;
@@ -80,8 +82,11 @@ public class NightlyInbox {
 
 	private final InputLimits limits;
 
+	private final Quotas quotas;
+
 	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
+			CreditLedger credits, EnrichmentProperties properties, InputLimits limits, Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.launcher = launcher;
 		this.jobRepository = jobRepository;
@@ -120,6 +125,10 @@ public class NightlyInbox {
 			String emailHeader = inspection.headers().originals().get(inspection.emailColumn(null));
 			WorkArea work = new WorkArea(jobId, owner);
 			String inputKey = work.inputKey(inspection.format().format().name().toLowerCase());
+			if (inspection.dataRows() < 1) {
+				throw new UnsupportedInputException("the list has headers but no data rows");
+			}
+			quotas.checkActiveJobs(owner);
 			credits.reserve(owner, jobId, inspection.dataRows());
 			store.put(inputKey, local);
 			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
@@ -135,6 +144,11 @@ public class NightlyInbox {
 		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
 			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
+		}
+		catch (QuotaExceededException busy) {
+			// why: waiting helps: the file stays in the inbox for the next sweep
+			log.info("nightly: {} waits: {}", file.key(), busy.getMessage());
+			return new Handled(file.key(), jobId, "waiting: " + busy.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we

@@ -46,6 +46,12 @@ record ApiClient(URI base, HttpClient http) {
 		return send(request(path, token).GET());
 	}
 
+	Reply getWithBasic(String path, String user, String password) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Basic " + credentials).GET());
+	}
+
 	Reply post(String path, String token) {
 		return send(request(path, token).POST(BodyPublishers.noBody()));
 	}
@@ -62,6 +68,23 @@ record ApiClient(URI base, HttpClient http) {
 	Reply putJson(String path, String token, Object body) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.PUT(BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body))));
+	}
+
+	/** A multipart form with one file part per entry of {@code parts}. */
+	Reply uploadParts(String token, java.util.List<byte[]> parts) {
+		String boundary = "leadline-" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < parts.size(); i++) {
+			String name = i == 0 ? "file" : "extra" + i;
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+					+ "\"; filename=\"part" + i + ".csv\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(parts.get(i));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request("/api/uploads", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	Reply upload(String token, String fileName, byte[] content) {
