@@ -1,6 +1,8 @@
 package io.leadline.app.api;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
@@ -30,6 +37,7 @@ import io.leadline.jobs.input.Headers;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
+import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -38,7 +46,7 @@ import io.leadline.jobs.storage.ObjectStore;
  * account gets an honest 402 and no job.
  */
 @Component
-class JobControl {
+public class JobControl {
 
 	private static final Logger log = LoggerFactory.getLogger(JobControl.class);
 
@@ -71,7 +79,7 @@ class JobControl {
 	 * Reserves the upload's rows and queues the job; it runs on the server's job
 	 * executor.
 	 */
-	JobView start(Caller caller, StartJobRequest start, ServiceContext service) throws Exception {
+	public JobView start(Caller caller, StartJobRequest start, ServiceContext service) throws Exception {
 		Upload upload = uploads.find(start.uploadId())
 			.filter(u -> caller.mayAccess(u.owner()))
 			.orElseThrow(() -> ApiException.notFound("upload", start.uploadId()));
@@ -120,13 +128,13 @@ class JobControl {
 		return execution;
 	}
 
-	JobView visible(Caller caller, UUID jobId) {
+	public JobView visible(Caller caller, UUID jobId) {
 		return catalog.view(jobId)
 			.filter(view -> caller.mayAccess(view.owner()))
 			.orElseThrow(() -> ApiException.notFound("job", jobId));
 	}
 
-	List<JobLogLine> log(Caller caller, UUID jobId) {
+	public List<JobLogLine> log(Caller caller, UUID jobId) {
 		visible(caller, jobId);
 		List<JobLogLine> lines = new ArrayList<>(catalog.log(jobId));
 		for (LedgerEntry entry : ledger.jobEntries(jobId)) {
@@ -137,7 +145,7 @@ class JobControl {
 		return lines;
 	}
 
-	JobView stop(Caller caller, UUID jobId) throws Exception {
+	public JobView stop(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
 		if (!lastExecution(jobId).getStatus().isRunning()) {
 			throw ApiException.conflict("job_not_running",
@@ -147,7 +155,7 @@ class JobControl {
 		return visible(caller, jobId);
 	}
 
-	JobView restart(Caller caller, UUID jobId) throws Exception {
+	public JobView restart(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
 		BatchStatus status = lastExecution(jobId).getStatus();
 		if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
@@ -162,7 +170,7 @@ class JobControl {
 		return visible(caller, jobId);
 	}
 
-	JobView abandon(Caller caller, UUID jobId) throws Exception {
+	public JobView abandon(Caller caller, UUID jobId) throws Exception {
 		JobView view = visible(caller, jobId);
 		BatchStatus status = lastExecution(jobId).getStatus();
 		if (status == BatchStatus.COMPLETED) {
@@ -182,7 +190,7 @@ class JobControl {
 	 * Deletes the job's input, result and work objects; its metadata and ledger rows
 	 * stay.
 	 */
-	void delete(Caller caller, UUID jobId) throws IOException {
+	public void delete(Caller caller, UUID jobId) throws IOException {
 		JobView view = visible(caller, jobId);
 		if (lastExecution(jobId).getStatus().isRunning()) {
 			throw ApiException.conflict("job_running",
@@ -197,8 +205,55 @@ class JobControl {
 		log.info("job {} files deleted by {}", jobId, caller.accountId());
 	}
 
-	List<LedgerEntry> credits(UUID jobId) {
+	public List<LedgerEntry> credits(UUID jobId) {
 		return ledger.jobEntries(jobId);
+	}
+
+	/** The job as the API shows it: progress, counts, credits and provider usage. */
+	public JobResponse describe(JobView view) {
+		try {
+			return JobResponse.of(view, credits(view.jobId()), catalog.summary(view).orElse(null));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("cannot read the summary of job " + view.jobId(), e);
+		}
+	}
+
+	/** A job's result file, opened for download. */
+	public record ResultFile(String fileName, ResultFormat format, long size, InputStream body) {
+
+		public ResponseEntity<Resource> response() {
+			return ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(format.contentType()))
+				.contentLength(size)
+				.header("Content-Disposition",
+						ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+				.body(new InputStreamResource(body));
+		}
+	}
+
+	/**
+	 * @throws ApiException {@code no_result} until the job has completed
+	 */
+	public ResultFile result(Caller caller, UUID jobId) throws IOException {
+		JobView view = visible(caller, jobId);
+		// why: merge publishes, then settles; a result is served only once it is paid for
+		if (!ledger.isSettled(jobId)) {
+			throw ApiException.conflict("result_not_ready",
+					"job " + jobId + " is " + view.state().label() + " and has no paid result (yet)");
+		}
+		ObjectInfo info = store.stat(view.resultKey())
+			.orElseThrow(() -> ApiException.conflict("no_result",
+					"job " + jobId + " is " + view.state().label() + " and has no result (yet)"));
+		ResultFormat format = ResultFormat.parse(info.key().substring(info.key().lastIndexOf('.') + 1));
+		return new ResultFile(resultName(view.fileName(), format), format, info.size(), store.open(view.resultKey()));
+	}
+
+	/** {@code prospects.csv} → {@code prospects-enriched.xlsx} */
+	static String resultName(String fileName, ResultFormat format) {
+		int dot = fileName.lastIndexOf('.');
+		String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+		return base + "-enriched." + format.extension();
 	}
 
 	private JobExecution lastExecution(UUID jobId) {
@@ -211,7 +266,8 @@ class JobControl {
 		}
 		catch (UnsupportedInputException e) {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-					requested == null ? "no_email_column" : "unknown_email_column", e.getMessage());
+					requested == null ? "no_email_column" : "unknown_email_column",
+					e.getMessage().replace("pass --email-column", "name it in emailColumn"));
 		}
 	}
 

@@ -1,8 +1,6 @@
 package io.leadline.app.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,11 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,10 +32,7 @@ import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.Account;
 import io.leadline.jobs.credits.CreditLedger;
-import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
-import io.leadline.jobs.storage.ObjectInfo;
-import io.leadline.jobs.storage.ObjectStore;
 
 /** Jobs: start from an upload, watch, download, and the operator actions. */
 @RestController
@@ -53,15 +45,12 @@ class JobController {
 
 	private final CreditLedger ledger;
 
-	private final ObjectStore store;
-
 	private final JsonMapper json;
 
-	JobController(JobControl jobs, JobCatalog catalog, CreditLedger ledger, ObjectStore store, JsonMapper json) {
+	JobController(JobControl jobs, JobCatalog catalog, CreditLedger ledger, JsonMapper json) {
 		this.jobs = jobs;
 		this.catalog = catalog;
 		this.ledger = ledger;
-		this.store = store;
 		this.json = json;
 	}
 
@@ -100,26 +89,7 @@ class JobController {
 
 	@GetMapping("/api/jobs/{id}/result")
 	ResponseEntity<Resource> result(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
-		JobView view = jobs.visible(Caller.of(jwt), id);
-		// why: merge publishes, then settles; a result is served only once it is paid for
-		if (!ledger.isSettled(id)) {
-			throw ApiException.conflict("result_not_ready",
-					"job " + id + " is " + view.state().label() + " and has no paid result (yet)");
-		}
-		ObjectInfo info = store.stat(view.resultKey())
-			.orElseThrow(() -> ApiException.conflict("no_result",
-					"job " + id + " is " + view.state().label() + " and has no result (yet)"));
-		ResultFormat format = ResultFormat.parse(info.key().substring(info.key().lastIndexOf('.') + 1));
-		InputStream body = store.open(view.resultKey());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(format.contentType()))
-			.contentLength(info.size())
-			.header("Content-Disposition",
-					ContentDisposition.attachment()
-						.filename(resultName(view.fileName(), format), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(body));
+		return jobs.result(Caller.of(jwt), id).response();
 	}
 
 	@PostMapping("/api/jobs/{id}/stop")
@@ -145,12 +115,7 @@ class JobController {
 	}
 
 	private JobResponse response(JobView view) {
-		try {
-			return JobResponse.of(view, jobs.credits(view.jobId()), catalog.summary(view).orElse(null));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("cannot read the summary of job " + view.jobId(), e);
-		}
+		return jobs.describe(view);
 	}
 
 	/** The request's service, else the account's default, else the generic offer. */
@@ -160,13 +125,6 @@ class JobController {
 		}
 		Account account = ledger.account(caller.accountId());
 		return account.defaultService() != null ? account.defaultService() : ServiceContext.defaults();
-	}
-
-	/** {@code prospects.csv} → {@code prospects-enriched.xlsx} */
-	static String resultName(String fileName, ResultFormat format) {
-		int dot = fileName.lastIndexOf('.');
-		String base = dot > 0 ? fileName.substring(0, dot) : fileName;
-		return base + "-enriched." + format.extension();
 	}
 
 }

@@ -22,10 +22,10 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param usage provider calls and tokens from {@code summary.json}, once the job
  * completed
  */
-record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
+public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
 
-	record Rows(long total, long done, double percent) {
+	public record Rows(long total, long done, double percent) {
 	}
 
 	/**
@@ -33,10 +33,10 @@ record JobResponse(UUID jobId, String owner, String fileName, String status, Row
 	 * @param charged credits the job cost, once settled (0 when released)
 	 * @param reused ok rows served from the owner's earlier, paid results: not charged
 	 */
-	record Credits(Long reserved, Long charged, boolean released, long reused) {
+	public record Credits(Long reserved, Long charged, boolean released, long reused) {
 	}
 
-	static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
+	public static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		view.rowsByStatus().forEach((status, n) -> counts.put(status.label(), n));
 		if (summary != null) {

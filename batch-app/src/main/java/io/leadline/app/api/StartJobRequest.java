@@ -16,6 +16,6 @@ import tools.jackson.databind.JsonNode;
  * @param outputColumns original columns to keep (all when absent)
  * @param format {@code xlsx} or {@code csv}; the upload's format when absent
  */
-record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
+public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
 		String format) {
 }

@@ -34,7 +34,7 @@ import io.leadline.jobs.storage.ObjectStore;
  * step leaves nothing behind: no object, no record, no temporary file.
  */
 @Component
-class Uploads {
+public class Uploads {
 
 	private final ObjectStore store;
 
@@ -54,7 +54,7 @@ class Uploads {
 		this.json = json;
 	}
 
-	Upload accept(String owner, MultipartFile file) throws IOException {
+	public Upload accept(String owner, MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
 			throw new UnsupportedInputException("the file is empty");
 		}
@@ -83,7 +83,7 @@ class Uploads {
 	}
 
 	/** The upload, whoever owns it; callers check the owner. */
-	Optional<Upload> find(UUID id) {
+	public Optional<Upload> find(UUID id) {
 		return jdbc.sql("select * from uploads where id = :id")
 			.param("id", id.toString())
 			.query(this::upload)
@@ -96,14 +96,13 @@ class Uploads {
 		jdbc.sql("delete from uploads where object_key = :key").param("key", objectKey).update();
 	}
 
+	// why: a list whose email column cannot be guessed is still accepted; the person
+	// picks the column when starting the job
 	private static String emailColumnOf(ListInspection inspection) {
-		try {
-			return inspection.headers().originals().get(inspection.emailColumn(null));
+		if (inspection.emailColumnGuess().isEmpty()) {
+			return null;
 		}
-		catch (UnsupportedInputException e) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "no_email_column",
-					e.getMessage().replace("; pass --email-column", ""));
-		}
+		return inspection.headers().originals().get(inspection.emailColumnGuess().getAsInt());
 	}
 
 	private void record(Upload upload, long bytes) {

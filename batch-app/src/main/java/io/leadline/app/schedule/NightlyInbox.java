@@ -57,13 +57,6 @@ public class NightlyInbox {
 
 	private static final String REASON_SUFFIX = ".reason.txt";
 
-	/**
-	 * A sweep creates a job's instance and its first execution moments apart; an instance
-	 * still without an execution this much later was left by a sweep that died in
-	 * between.
-	 */
-	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
-
 	/** What happened to one inbox file in a sweep. */
 	public record Handled(String key, UUID jobId, String outcome) {
 	}
@@ -82,10 +75,13 @@ public class NightlyInbox {
 
 	private final InputLimits limits;
 
+	private final InboxClaims claims;
+
 	private final Quotas quotas;
 
 	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits, Quotas quotas) {
+			CreditLedger credits, EnrichmentProperties properties, InputLimits limits, InboxClaims claims,
+			Quotas quotas) {
 		this.quotas = quotas;
 		this.store = store;
 		this.launcher = launcher;
@@ -94,6 +90,7 @@ public class NightlyInbox {
 		this.credits = credits;
 		this.properties = properties;
 		this.limits = limits;
+		this.claims = claims;
 	}
 
 	public List<Handled> sweep() throws IOException {
@@ -109,15 +106,36 @@ public class NightlyInbox {
 	private Handled handle(ObjectInfo file) throws IOException {
 		String owner = ownerOf(file.key());
 		UUID jobId = jobIdOf(owner, file);
-		if (catalog.instance(jobId).filter(instance -> !wasStranded(instance)).isPresent()) {
-			try {
-				moveTo(file.key(), "done");
-			}
-			catch (NoSuchObjectException movedAway) {
-				// why: the instance that started it moved it meanwhile
-			}
-			return new Handled(file.key(), jobId, "already started");
+		if (hasRun(jobId)) {
+			return alreadyStarted(file, jobId);
 		}
+		Optional<InboxClaims.Claim> claim = claims.take(jobId);
+		if (claim.isEmpty()) {
+			return new Handled(file.key(), jobId, "started elsewhere");
+		}
+		try {
+			if (hasRun(jobId)) {
+				return alreadyStarted(file, jobId);
+			}
+			removeStrandedInstance(jobId);
+			return start(file, owner, jobId);
+		}
+		finally {
+			claims.giveBack(claim.get());
+		}
+	}
+
+	private Handled alreadyStarted(ObjectInfo file, UUID jobId) throws IOException {
+		try {
+			moveTo(file.key(), "done");
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: the instance that started it moved it meanwhile
+		}
+		return new Handled(file.key(), jobId, "already started");
+	}
+
+	private Handled start(ObjectInfo file, String owner, UUID jobId) throws IOException {
 		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
 		try {
 			store.copyTo(file.key(), local);
@@ -192,28 +210,23 @@ public class NightlyInbox {
 			.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
 	}
 
+	private boolean hasRun(UUID jobId) {
+		return catalog.instance(jobId)
+			.filter(instance -> !jobRepository.getJobExecutions(instance).isEmpty())
+			.isPresent();
+	}
+
 	/**
-	 * Removes an instance a dead sweep left without an execution, so the file can run
-	 * after all.
+	 * Removes an instance without a run, so the file can run after all: called while
+	 * holding the file's claim, when no other sweep can be starting it, such an instance
+	 * was left by a sweep that died between creating the job and its first run.
 	 */
-	private boolean wasStranded(JobInstance instance) {
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		try {
-			Thread.sleep(STRANDED_AFTER.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
-				instance.getId());
-		jobRepository.deleteJobInstance(instance);
-		return true;
+	private void removeStrandedInstance(UUID jobId) {
+		catalog.instance(jobId).ifPresent(instance -> {
+			log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
+					instance.getId());
+			jobRepository.deleteJobInstance(instance);
+		});
 	}
 
 	/**

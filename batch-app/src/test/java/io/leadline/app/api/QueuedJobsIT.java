@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,32 +42,39 @@ class QueuedJobsIT extends ApiTestBase {
 
 	@Test
 	void queuedJobsAreHeldByTheServerAndNeverRecoveredAsOrphans() throws Exception {
+		// why: every job's searches wait until the test has looked, so none can finish
+		// (and
+		// give its lease back) while it is being looked at, however slow the machine
+		CountDownLatch looked = new CountDownLatch(1);
 		PROVIDERS.serper = query -> {
-			sleep(1_000);
+			awaitQuietly(looked);
 			return ProviderWire.searchResultsFor(query);
 		};
 		String token = aFundedAccount("queue", 100);
 		List<String> jobs = new ArrayList<>();
-		for (int i = 0; i < 6; i++) {
-			jobs.add(startedJob(token, uploadFresh(token, 2)));
+		try {
+			for (int i = 0; i < 6; i++) {
+				jobs.add(startedJob(token, uploadFresh(token, 2)));
+			}
+
+			List<JobExecution> running = List.copyOf(jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB));
+			assertThat(running).as("4 run at once, the rest wait")
+				.hasSize(6)
+				.anyMatch(execution -> execution.getStatus() == BatchStatus.STARTING);
+			assertThat(running).allSatisfy(execution -> assertThat(leases.find(execution.getId())).isPresent());
+			assertThat(recovery.recoverOrphans()).isEmpty();
 		}
-
-		List<JobExecution> running = List.copyOf(jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB));
-		assertThat(running).as("4 run at once, the rest wait")
-			.hasSizeGreaterThan(4)
-			.anyMatch(execution -> execution.getStatus() == BatchStatus.STARTING);
-		assertThat(running).allSatisfy(execution -> assertThat(leases.find(execution.getId())).isPresent());
-		assertThat(recovery.recoverOrphans()).isEmpty();
-
-		PROVIDERS.serper = ProviderWire::searchResultsFor;
+		finally {
+			looked.countDown();
+		}
 		for (String job : jobs) {
 			awaitStatus(token, job, "completed");
 		}
 	}
 
-	private static void sleep(long millis) {
+	private static void awaitQuietly(CountDownLatch latch) {
 		try {
-			Thread.sleep(millis);
+			latch.await(2, TimeUnit.MINUTES);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -72,7 +72,7 @@ class CrashRecoveryIT {
 		Path out = work.resolve("result.csv");
 
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString(), "--out", out.toString());
-		awaitCommittedChunks(data, 6);
+		awaitCommittedChunks(data, 6, running);
 		running.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		String jobId = jobIdIn(Files.readString(running.out()));
 		Set<Integer> committed = committedRows(data);
@@ -111,7 +111,7 @@ class CrashRecoveryIT {
 		LeadlineProcess leadline = new LeadlineProcess(data, env);
 		Path out = work.resolve("result.csv");
 		LeadlineProcess.Running killed = leadline.start("enrich", list().toString(), "--out", out.toString());
-		awaitCommittedChunks(data, 2);
+		awaitCommittedChunks(data, 2, killed);
 		killed.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		String jobId = jobIdIn(Files.readString(killed.out()));
 
@@ -119,7 +119,7 @@ class CrashRecoveryIT {
 		try {
 			// why: only once the server holds the database may this test open it beside
 			// the server
-			awaitLine(server.out(), "Started LeadlineApplication");
+			awaitLine(server, "Started LeadlineApplication");
 			awaitStatus(data, jobId, "COMPLETED");
 		}
 		finally {
@@ -131,19 +131,21 @@ class CrashRecoveryIT {
 		assertThat(ledger(data, jobId)).containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
 	}
 
-	private static void awaitLine(Path output, String line) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!Files.readString(output).contains(line)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("no '" + line + "' in 60 s:\n" + Files.readString(output));
+	private static void awaitLine(LeadlineProcess.Running process, String line) throws Exception {
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
+		while (!Files.readString(process.out()).contains(line)) {
+			if (!process.process().isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"no '" + line + "' from a process that " + (process.process().isAlive() ? "hung" : "ended")
+								+ ":\n" + Files.readString(process.out()) + Files.readString(process.err()));
 			}
 			TimeUnit.MILLISECONDS.sleep(100);
 		}
 	}
 
-	/** Waits, bounded, until the job's latest execution has the given Batch status. */
+	/** Waits until the job's latest execution has the given Batch status. */
 	private static void awaitStatus(Path data, String jobId, String status) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
 		String last = null;
 		while (System.nanoTime() < deadline) {
 			try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
@@ -160,7 +162,7 @@ class CrashRecoveryIT {
 			}
 			TimeUnit.MILLISECONDS.sleep(250);
 		}
-		throw new IllegalStateException("job " + jobId + " is " + last + ", not " + status + ", after 120 s");
+		throw new IllegalStateException("job " + jobId + " is " + last + ", not " + status + ": hung");
 	}
 
 	@Test
@@ -173,7 +175,7 @@ class CrashRecoveryIT {
 						providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK, "LEADLINE_PARTITIONS",
 						"" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "3"));
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString());
-		awaitCommittedChunks(data, 1);
+		awaitCommittedChunks(data, 1, running);
 		String jobId = jobIdIn(Files.readString(running.out()));
 		// why: the job must still run however slowly three more JVMs start on a busy
 		// machine, so its
@@ -228,22 +230,34 @@ class CrashRecoveryIT {
 		return "p" + row + ".lee@co" + (row % 10) + ".example";
 	}
 
-	/** Waits, bounded, until the job has written some chunk objects. */
-	private static void awaitCommittedChunks(Path data, int chunks) throws IOException, InterruptedException {
-		Path objects = data.resolve("objects").resolve("work");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			if (Files.isDirectory(objects)) {
-				try (Stream<Path> files = Files.walk(objects)) {
-					if (files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p))
-						.count() >= chunks) {
-						return;
-					}
-				}
+	/**
+	 * Waits until the job has written some chunk objects, or its process ended without
+	 * (then says what it printed). The slow fake providers keep it from finishing first.
+	 */
+	private static void awaitCommittedChunks(Path data, int chunks, LeadlineProcess.Running job)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
+		while (committedChunks(data) < chunks) {
+			if (!job.process().isAlive()) {
+				throw new IllegalStateException("the job ended before writing " + chunks + " chunks: "
+						+ Files.readString(job.out()) + Files.readString(job.err()));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"the job hung: no " + chunks + " chunks in " + LeadlineProcess.HANG_GUARD);
 			}
 			TimeUnit.MILLISECONDS.sleep(20);
 		}
-		throw new IllegalStateException("the job wrote no chunks within 90 s");
+	}
+
+	private static long committedChunks(Path data) throws IOException {
+		Path objects = data.resolve("objects").resolve("work");
+		if (!Files.isDirectory(objects)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(objects)) {
+			return files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p)).count();
+		}
 	}
 
 	/**
