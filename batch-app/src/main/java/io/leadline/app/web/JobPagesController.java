@@ -24,11 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.leadline.app.api.ApiException;
-import io.leadline.app.api.JobControl;
 import io.leadline.app.api.JobResponse;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
-import io.leadline.app.security.Caller;
 import io.leadline.app.security.LocalUser;
 import io.leadline.jobs.enrichment.RowStatus;
 
@@ -44,13 +42,13 @@ class JobPagesController {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
-	private final JobControl jobs;
+	private final WebJobs jobs;
 
 	private final JobCatalog catalog;
 
 	private final ResultPreview results;
 
-	JobPagesController(JobControl jobs, JobCatalog catalog, ResultPreview results) {
+	JobPagesController(WebJobs jobs, JobCatalog catalog, ResultPreview results) {
 		this.jobs = jobs;
 		this.catalog = catalog;
 		this.results = results;
@@ -78,7 +76,7 @@ class JobPagesController {
 	@GetMapping("/jobs/{id}")
 	String job(@PathVariable UUID id, @AuthenticationPrincipal LocalUser user,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) throws IOException {
-		JobView view = jobs.visible(user.caller(), id);
+		JobView view = jobs.visible(user, id);
 		JobResponse described = jobs.describe(view);
 		JobCard card = JobCard.of(view);
 		model.addAttribute("job", card);
@@ -86,7 +84,7 @@ class JobPagesController {
 		model.addAttribute("usage", described.usage());
 		model.addAttribute("bars", bars(view));
 		model.addAttribute("summary", catalog.summary(view).orElse(null));
-		model.addAttribute("log", jobs.log(user.caller(), id));
+		model.addAttribute("log", jobs.log(user, id));
 		model.addAttribute("preview", card.downloadable() ? results.of(view) : null);
 		return htmx != null ? "jobs/detail :: live" : "jobs/detail";
 	}
@@ -94,19 +92,18 @@ class JobPagesController {
 	@GetMapping("/jobs/{id}/download")
 	ResponseEntity<Resource> download(@PathVariable UUID id, @AuthenticationPrincipal LocalUser user)
 			throws IOException {
-		return jobs.result(user.caller(), id).response();
+		return jobs.download(user, id);
 	}
 
 	@PostMapping("/jobs/{id}/{action:stop|restart|abandon|delete}")
 	String act(@PathVariable UUID id, @PathVariable String action, @RequestParam(defaultValue = "") String back,
 			@AuthenticationPrincipal LocalUser user, RedirectAttributes flash) throws Exception {
-		Caller caller = user.caller();
 		try {
 			switch (action) {
-				case "stop" -> jobs.stop(caller, id);
-				case "restart" -> jobs.restart(caller, id);
-				case "abandon" -> jobs.abandon(caller, id);
-				default -> jobs.delete(caller, id);
+				case "stop" -> jobs.stop(user, id);
+				case "restart" -> jobs.restart(user, id);
+				case "abandon" -> jobs.abandon(user, id);
+				default -> jobs.delete(user, id);
 			}
 			flash.addFlashAttribute("notice", switch (action) {
 				case "stop" -> "The job will stop after its current rows; you can restart it later.";

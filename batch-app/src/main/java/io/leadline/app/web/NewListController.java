@@ -15,10 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.leadline.app.api.ApiException;
-import io.leadline.app.api.JobControl;
-import io.leadline.app.api.StartJobRequest;
 import io.leadline.app.api.Upload;
-import io.leadline.app.api.Uploads;
 import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.LocalUser;
 import io.leadline.jobs.credits.Account;
@@ -36,16 +33,13 @@ class NewListController {
 
 	static final int PREVIEW_ROWS = 5;
 
-	private final Uploads uploads;
-
-	private final JobControl jobs;
+	private final WebJobs jobs;
 
 	private final CreditLedger ledger;
 
 	private final TablePreview preview;
 
-	NewListController(Uploads uploads, JobControl jobs, CreditLedger ledger, TablePreview preview) {
-		this.uploads = uploads;
+	NewListController(WebJobs jobs, CreditLedger ledger, TablePreview preview) {
 		this.jobs = jobs;
 		this.ledger = ledger;
 		this.preview = preview;
@@ -86,7 +80,7 @@ class NewListController {
 	@PostMapping("/lists")
 	String upload(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal LocalUser user, Model model) {
 		try {
-			Upload upload = uploads.accept(user.accountId(), file);
+			Upload upload = jobs.accept(user, file);
 			return "redirect:/lists/" + upload.id();
 		}
 		catch (IOException | RuntimeException e) {
@@ -97,7 +91,7 @@ class NewListController {
 
 	@GetMapping("/lists/{id}")
 	String setup(@PathVariable UUID id, @AuthenticationPrincipal LocalUser user, Model model) throws IOException {
-		Upload upload = visibleUpload(id, user);
+		Upload upload = jobs.upload(user, id);
 		Account account = ledger.account(user.accountId());
 		ServiceContext service = account.defaultService() != null ? account.defaultService()
 				: ServiceContext.defaults();
@@ -107,7 +101,7 @@ class NewListController {
 	@PostMapping("/lists/{id}/start")
 	String start(@PathVariable UUID id, @ModelAttribute StartForm form, @AuthenticationPrincipal LocalUser user,
 			Model model) throws IOException {
-		Upload upload = visibleUpload(id, user);
+		Upload upload = jobs.upload(user, id);
 		try {
 			if (form.columns().isEmpty()) {
 				throw new IllegalArgumentException("keep at least one of the list's columns");
@@ -118,8 +112,7 @@ class NewListController {
 			}
 			// why: keeping every column is the default, said as "no filter"
 			List<String> kept = form.columns().containsAll(upload.headers()) ? List.of() : form.columns();
-			JobView job = jobs.start(user.caller(),
-					new StartJobRequest(upload.id(), form.emailColumn(), null, kept, form.format()), service);
+			JobView job = jobs.start(user, upload, form.emailColumn(), kept, form.format(), service);
 			return "redirect:/jobs/" + job.jobId();
 		}
 		catch (ApiException e) {
@@ -142,12 +135,6 @@ class NewListController {
 		model.addAttribute("enough", balance >= upload.rowCount());
 		model.addAttribute("form", form);
 		return "lists/setup";
-	}
-
-	private Upload visibleUpload(UUID id, LocalUser user) {
-		return uploads.find(id)
-			.filter(upload -> user.caller().mayAccess(upload.owner()))
-			.orElseThrow(() -> ApiException.notFound("upload", id));
 	}
 
 }

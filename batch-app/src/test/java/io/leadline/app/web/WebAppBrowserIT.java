@@ -257,6 +257,21 @@ class WebAppBrowserIT {
 	}
 
 	@Test
+	void repeatedWrongPasswordsMakeTheNextSignInWaitEvenWithTheRightOne() {
+		LocalUser user = aUserWithCredits("fay", 0);
+		browser.driver.manage().deleteAllCookies();
+
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			signInWith(user.email(), "not the password " + attempt);
+		}
+		assertThat(browser.text("#error")).contains("Too many failed sign-ins");
+		signInWith(user.email(), PASSWORD);
+
+		assertThat(browser.driver.getCurrentUrl()).contains("/signin?error=locked");
+		assertThat(browser.text("#error")).contains("Too many failed sign-ins");
+	}
+
+	@Test
 	void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
 		LocalUser user = aUserWithCredits("ed", 0);
 		browser.signIn(user.email(), PASSWORD);
@@ -306,6 +321,14 @@ class WebAppBrowserIT {
 			ledger.grant(user.accountId(), credits, "browser test");
 		}
 		return user;
+	}
+
+	private void signInWith(String email, String password) {
+		browser.go("/signin");
+		browser.find("#email").sendKeys(email);
+		browser.find("#password").sendKeys(password);
+		browser.find("#signin").click();
+		browser.until(d -> d.getCurrentUrl().contains("/signin?error"));
 	}
 
 	private String state() {
