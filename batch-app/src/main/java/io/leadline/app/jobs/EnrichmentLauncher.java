@@ -3,6 +3,7 @@ package io.leadline.app.jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -70,15 +71,19 @@ public class EnrichmentLauncher {
 	 * Inspects a local list, stores it as the job's input and returns the job to start.
 	 */
 	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
-			ResultFormat format, List<String> outputColumns, Path exportPath) throws IOException {
+			ResultFormat format, List<String> outputColumns, Path exportPath, Map<String, String> fields)
+			throws IOException {
 		ListInspection inspection = ListInspection.inspect(file, limits);
-		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
+		int email = inspection.emailColumn(emailColumn);
+		String emailHeader = inspection.headers().originals().get(email);
+		Map<String, String> mapping = inspection.fields(email, fields).toHeaders();
 		UUID jobId = UUID.randomUUID();
 		String inputKey = new WorkArea(jobId, owner).inputKey(inspection.format().format().name().toLowerCase());
 		store.put(inputKey, file);
 		return new EnrichmentRequest(jobId, owner, inputKey, file.getFileName().toString(), emailHeader, service,
 				format, outputColumns, inspection.dataRows(), properties.chunkSize(), properties.partitions(),
-				exportPath == null ? null : exportPath.toAbsolutePath().toString());
+				exportPath == null ? null : exportPath.toAbsolutePath().toString())
+			.withFields(mapping);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.leadline.jobs.enrichment;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -177,10 +178,12 @@ public class EnrichmentJobConfig {
 	@Bean
 	@StepScope
 	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, ResearchedRows researchedRows) {
+			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore,
+			ResearchedRows researchedRows) throws IOException {
 		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
+		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
 		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
-				researchedRows);
+				prospects, researchedRows);
 	}
 
 	@Bean

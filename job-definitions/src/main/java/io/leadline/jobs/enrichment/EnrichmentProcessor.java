@@ -30,8 +30,16 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
 	private final long jobExecutionId;
 
+	private final RowProspect prospects;
+
+	private final String jobId;
+
+	/**
+	 * @param request the job: its owner, service context and id (contacts of one company
+	 * in this job are researched once)
+	 */
 	EnrichmentProcessor(ProspectResearcher researcher, EnrichmentRequest request, UsageMeter usage, JobHalt halt,
-			long jobExecutionId, ResearchedRows researchedRows) {
+			long jobExecutionId, RowProspect prospects, ResearchedRows researchedRows) {
 		this.researcher = researcher;
 		this.request = request;
 		this.service = request.service();
@@ -39,6 +47,8 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 		this.usage = usage;
 		this.halt = halt;
 		this.jobExecutionId = jobExecutionId;
+		this.prospects = prospects;
+		this.jobId = request.jobId().toString();
 	}
 
 	@Override
@@ -48,7 +58,7 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 		});
 		ProspectResult result;
 		try {
-			result = researcher.research(row.email(), service);
+			result = researcher.research(prospects.of(row), service, jobId);
 		}
 		catch (FatalProviderException e) {
 			halt.trip(jobExecutionId, e.getMessage());

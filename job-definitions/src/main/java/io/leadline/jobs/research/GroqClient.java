@@ -71,7 +71,8 @@ public final class GroqClient {
 		var body = JsonMapper.shared()
 			.createObjectNode()
 			.put("model", settings.groqModel())
-			.put("temperature", settings.temperature());
+			.put("temperature", settings.temperature())
+			.put("max_completion_tokens", ChatRequest.MAX_COMPLETION_TOKENS);
 		var messages = body.putArray("messages");
 		for (var message : chat.messages()) {
 			messages.addObject().put("role", message.role()).put("content", message.content());

@@ -77,6 +77,22 @@ class SharedBudgetIT {
 	}
 
 	@Test
+	void aLimitOneProcessLearntFromA429IsTheOthersToo() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var first = ProviderLimiter.builder("groq-learnt").sharedThrough(redis.budgets()).time(time, time).build();
+		var second = ProviderLimiter.builder("groq-learnt").sharedThrough(redis.budgets()).time(time, time).build();
+		for (int i = 0; i < 200; i++) {
+			first.acquire(0).close();
+		}
+
+		first.rateLimited(Map.<String, String>of()::get);
+		second.acquire(0).close();
+
+		assertThat(first.learnedRequestsPerMinute()).isEqualTo(190);
+		assertThat(second.learnedRequestsPerMinute()).isEqualTo(190);
+	}
+
+	@Test
 	void tokensOneProcessGaveBackAreThereForTheOther() throws Exception {
 		// why: 6,000 tokens a minute is 100 a second; the 2 s bucket holds 200
 		var first = ProviderLimiter.builder("groq-tokens")
