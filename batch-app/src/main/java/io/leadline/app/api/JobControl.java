@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.EmailColumn;
+import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.Headers;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
@@ -87,9 +89,16 @@ public class JobControl {
 			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list", "the list has no data rows");
 		}
 		Headers headers = Headers.of(upload.headers());
-		String emailHeader = headers.originals()
-			.get(column(headers, start.emailColumn() == null || start.emailColumn().isBlank()
-					? upload.emailColumnGuess() : start.emailColumn()));
+		int emailColumn = column(headers, start.emailColumn() == null || start.emailColumn().isBlank()
+				? upload.emailColumnGuess() : start.emailColumn());
+		String emailHeader = headers.originals().get(emailColumn);
+		Map<String, String> fields;
+		try {
+			fields = FieldMapping.recognize(headers, emailColumn).overriddenBy(start.fields()).toHeaders();
+		}
+		catch (IllegalArgumentException e) {
+			throw ApiException.badRequest("unknown_field", e.getMessage());
+		}
 		List<String> outputColumns = start.outputColumns() == null ? List.of() : start.outputColumns();
 		for (String column : outputColumns) {
 			if (headers.indexOf(column).isEmpty()) {
@@ -100,7 +109,8 @@ public class JobControl {
 		ResultFormat format = ResultFormat.parse(start.format() == null ? upload.format() : start.format());
 		EnrichmentRequest request = new EnrichmentRequest(UUID.randomUUID(), upload.owner(), upload.objectKey(),
 				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(),
-				properties.chunkSize(), properties.partitions(), null);
+				properties.chunkSize(), properties.partitions(), null)
+			.withFields(fields);
 		quotas.startWithin(request.owner(), () -> launch(request));
 		log.info("job {} queued for account {}: {} rows from upload {}", request.jobId(), request.owner(),
 				request.rowCount(), upload.id());
@@ -162,9 +172,9 @@ public class JobControl {
 			throw ApiException.conflict("not_restartable",
 					"job " + jobId + " is " + view.state().label() + "; only a failed or stopped job can be restarted");
 		}
-		if (ledger.reserved(jobId).isPresent() && !ledger.isHeld(jobId)) {
+		if (ledger.isClosed(jobId)) {
 			throw ApiException.conflict("not_restartable",
-					"job " + jobId + " gave its credits back (expired); start a new job from the upload");
+					"job " + jobId + " gave its credits back for good; start a new job from the upload");
 		}
 		launcher.restart(jobId);
 		return visible(caller, jobId);

@@ -2,6 +2,7 @@ package io.leadline.app.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.Headers;
 
 /**
  * Uploads a list: stored and inspected, so the caller can pick the email column and see
@@ -33,9 +36,12 @@ class UploadController {
 		this.ledger = ledger;
 	}
 
-	/** One credit per data row. */
+	/**
+	 * One credit per data row. {@code fields}: the prospect fields recognised from the
+	 * headers ({@code field -> header}), which {@code POST /api/jobs} may correct.
+	 */
 	record UploadResponse(UUID uploadId, String filename, String format, List<String> headers, long rowCount,
-			String emailColumnGuess, long creditsRequired, long creditsAvailable) {
+			String emailColumnGuess, Map<String, String> fields, long creditsRequired, long creditsAvailable) {
 	}
 
 	@PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -45,7 +51,13 @@ class UploadController {
 		Caller caller = Caller.of(jwt);
 		Upload upload = uploads.accept(caller.accountId(), file);
 		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
-				upload.emailColumnGuess(), upload.rowCount(), ledger.account(caller.accountId()).balance());
+				upload.emailColumnGuess(), recognizedFields(upload), upload.rowCount(),
+				ledger.account(caller.accountId()).balance());
+	}
+
+	private static Map<String, String> recognizedFields(Upload upload) {
+		Headers headers = Headers.of(upload.headers());
+		return FieldMapping.recognize(headers, headers.indexOf(upload.emailColumnGuess()).orElse(-1)).toHeaders();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
@@ -51,6 +54,12 @@ class EnrichCommand implements Callable<Integer> {
 			description = "original columns to keep in the result (default: all)")
 	List<String> columns = List.of();
 
+	@Option(names = "--field", paramLabel = "FIELD=COLUMN",
+			description = "the column of a prospect field when the guess is wrong, e.g. --field company=Organisation "
+					+ "(fields: first_name, last_name, full_name, company, title, website, linkedin, location; "
+					+ "an empty column unmaps the field); repeatable")
+	List<String> fields = List.of();
+
 	private final EnrichmentLauncher launcher;
 
 	private final JobRunMonitor monitor;
@@ -72,7 +81,7 @@ class EnrichCommand implements Callable<Integer> {
 		ServiceContext context = service == null ? ServiceContext.defaults()
 				: ServiceContext.fromJson(Files.readString(service));
 		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
-				resultFormat(), columns, out);
+				resultFormat(), columns, out, fieldOverrides());
 		if (!providers.configured()) {
 			spec.commandLine()
 				.getErr()
@@ -81,7 +90,25 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
 				request.emailColumn());
+		stdout.printf("fields: %s%n", describe(request.fields()));
 		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);
+	}
+
+	private Map<String, String> fieldOverrides() {
+		try {
+			return FieldMapping.parse(fields);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
+	}
+
+	private static String describe(Map<String, String> fields) {
+		if (fields.isEmpty()) {
+			return "none recognised (research from the email alone; name them with --field)";
+		}
+		return String.join(", ",
+				fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).toList());
 	}
 
 	private ResultFormat resultFormat() {

@@ -3,6 +3,7 @@ package io.leadline.app.jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -70,15 +71,19 @@ public class EnrichmentLauncher {
 	 * Inspects a local list, stores it as the job's input and returns the job to start.
 	 */
 	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
-			ResultFormat format, List<String> outputColumns, Path exportPath) throws IOException {
+			ResultFormat format, List<String> outputColumns, Path exportPath, Map<String, String> fields)
+			throws IOException {
 		ListInspection inspection = ListInspection.inspect(file, limits);
-		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
+		int email = inspection.emailColumn(emailColumn);
+		String emailHeader = inspection.headers().originals().get(email);
+		Map<String, String> mapping = inspection.fields(email, fields).toHeaders();
 		UUID jobId = UUID.randomUUID();
 		String inputKey = new WorkArea(jobId, owner).inputKey(inspection.format().format().name().toLowerCase());
 		store.put(inputKey, file);
 		return new EnrichmentRequest(jobId, owner, inputKey, file.getFileName().toString(), emailHeader, service,
 				format, outputColumns, inspection.dataRows(), properties.chunkSize(), properties.partitions(),
-				exportPath == null ? null : exportPath.toAbsolutePath().toString());
+				exportPath == null ? null : exportPath.toAbsolutePath().toString())
+			.withFields(mapping);
 	}
 
 	/**
@@ -93,15 +98,21 @@ public class EnrichmentLauncher {
 	/**
 	 * Runs a failed or stopped job again from its last commit, in the calling thread. An
 	 * execution a dead JVM left STARTED is marked failed first, as Batch requires; one a
-	 * live process runs is refused.
+	 * live process runs is refused. A failed run gave back the credits of the rows it did
+	 * not do, so they are reserved again first.
+	 * @throws io.leadline.jobs.credits.InsufficientCreditsException when the owner cannot
+	 * cover the rows still to do (nothing runs)
 	 */
 	public JobExecution restart(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		String owner = EnrichmentRequest.from(last.getJobParameters()).owner();
-		return leases.claim(launchFor(owner, () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
+		EnrichmentRequest request = EnrichmentRequest.from(last.getJobParameters());
+		// why: here, not only in the job's beforeJob, so the caller gets an honest 402
+		// instead of a run that fails at once
+		credits.reserve(request.owner(), jobId, request.rowCount());
+		return leases.claim(launchFor(request.owner(), () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
 	}
 
 	private JobExecution launchFor(String owner, Callable<JobExecution> launch) throws Exception {

@@ -54,7 +54,8 @@ class WebJobs {
 	 */
 	JobView start(LocalUser user, Upload upload, String emailColumn, List<String> kept, String format,
 			ServiceContext service) throws Exception {
-		return jobs.start(user.caller(), new StartJobRequest(upload.id(), emailColumn, null, kept, format), service);
+		return jobs.start(user.caller(), new StartJobRequest(upload.id(), emailColumn, null, kept, format, null),
+				service);
 	}
 
 	/**

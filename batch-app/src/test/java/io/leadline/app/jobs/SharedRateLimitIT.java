@@ -138,7 +138,7 @@ class SharedRateLimitIT {
 	private static JobExecution run(ConfigurableApplicationContext instance, Path list) throws Exception {
 		var launcher = instance.getBean(EnrichmentLauncher.class);
 		return launcher.run(launcher.prepareLocal(list, CreditLedger.LOCAL_ACCOUNT, null, ServiceContext.defaults(),
-				ResultFormat.CSV, List.of(), null));
+				ResultFormat.CSV, List.of(), null, java.util.Map.of()));
 	}
 
 	/** The most calls that fell within any {@code seconds}-long window. */

@@ -1,5 +1,6 @@
 package io.leadline.jobs.enrichment;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
@@ -175,10 +177,13 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	@StepScope
-	EnrichmentProcessor enrichProcessor(@Value("#{jobParameters['service']}") String service,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt) {
-		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt, jobExecutionId);
+	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore,
+			ResearchedRows researchedRows) throws IOException {
+		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
+		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
+		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
+				prospects, researchedRows);
 	}
 
 	@Bean

@@ -1,13 +1,17 @@
 package io.leadline.jobs.enrichment;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
@@ -20,12 +24,18 @@ import io.leadline.jobs.research.ServiceContext;
  * @param emailColumn header or key of the email column, or null to guess
  * @param outputColumns original columns to keep (empty keeps all)
  * @param exportPath a local file the result is copied to at the end, or null
+ * @param fields which column holds each prospect field ({@code company -> Organisation}),
+ * as the start path resolved it or the caller overrode it; fields left out are recognised
+ * from the headers in prepare
  */
 public record EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
-		int partitions, String exportPath) {
+		int partitions, String exportPath, Map<String, String> fields) {
 
 	public static final String JOB_ID = "jobId";
+
+	/** Job parameter: the field mapping, one {@code field=header} a line. */
+	public static final String FIELDS = "fields";
 
 	// why: the job repository stores a parameter value in 2,500 characters
 	private static final int MAX_PARAMETER_CHARS = 2_500;
@@ -37,6 +47,7 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		Objects.requireNonNull(format, "format");
 		fileName = fileName == null || fileName.isBlank() ? "input" : fileName;
 		outputColumns = outputColumns == null ? List.of() : List.copyOf(outputColumns);
+		fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 		if (chunkSize < 1 || partitions < 1) {
 			throw new IllegalArgumentException("chunk size and partitions must be positive");
 		}
@@ -44,6 +55,20 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			throw new IllegalArgumentException(
 					"service context is too long: keep it under " + MAX_PARAMETER_CHARS + " characters");
 		}
+	}
+
+	/** A request whose fields are recognised from the headers alone. */
+	public EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
+			ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
+			int partitions, String exportPath) {
+		this(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns, rowCount, chunkSize,
+				partitions, exportPath, Map.of());
+	}
+
+	/** This request with the field mapping {@code field -> header}. */
+	public EnrichmentRequest withFields(Map<String, String> mapping) {
+		return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
+				rowCount, chunkSize, partitions, exportPath, mapping);
 	}
 
 	public WorkArea workArea() {
@@ -67,6 +92,12 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		if (exportPath != null) {
 			builder.addString("exportPath", exportPath, false);
 		}
+		if (!fields.isEmpty()) {
+			builder.addString(FIELDS,
+					String.join("\n",
+							fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).toList()),
+					false);
+		}
 		return builder.toJobParameters();
 	}
 
@@ -76,6 +107,11 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 				p.getString("inputKey"), p.getString("fileName"), p.getString("emailColumn"),
 				ServiceContext.fromJson(p.getString("service")), ResultFormat.valueOf(p.getString("format")),
 				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), p.getLong("rowCount", 0L),
-				p.getLong("chunkSize").intValue(), p.getLong("partitions").intValue(), p.getString("exportPath"));
+				p.getLong("chunkSize").intValue(), p.getLong("partitions").intValue(), p.getString("exportPath"),
+				fieldsOf(p.getString(FIELDS, "")));
+	}
+
+	private static Map<String, String> fieldsOf(String lines) {
+		return lines.isEmpty() ? Map.of() : FieldMapping.parse(Arrays.asList(lines.split("\n")));
 	}
 }

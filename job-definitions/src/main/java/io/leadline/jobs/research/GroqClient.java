@@ -72,10 +72,7 @@ public final class GroqClient {
 			.createObjectNode()
 			.put("model", settings.groqModel())
 			.put("temperature", settings.temperature())
-			// why: the answer is a few sentences or a small JSON; a runaway one costs
-			// tokens
-			// and memory
-			.put("max_completion_tokens", ChatRequest.COMPLETION_ALLOWANCE);
+			.put("max_completion_tokens", ChatRequest.MAX_COMPLETION_TOKENS);
 		var messages = body.putArray("messages");
 		for (var message : chat.messages()) {
 			messages.addObject().put("role", message.role()).put("content", message.content());
