@@ -1,15 +1,11 @@
 package io.leadline.app.api;
 
-import java.time.LocalDateTime;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
-
 import jakarta.servlet.MultipartConfigElement;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,13 +16,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 import io.leadline.app.jobs.JobSlots;
-import io.leadline.jobs.credits.ReservationExpiry;
 
 /**
  * What {@code leadline serve} adds to the engine: jobs run on a bounded executor, so
- * starting one answers at once (extra jobs wait as {@code queued}); failed jobs'
- * reservations expire on a schedule. The CLI keeps Batch's synchronous launcher: it has
- * no web application.
+ * starting one answers at once (extra jobs wait as {@code queued}). The CLI keeps Batch's
+ * synchronous launcher: it has no web application.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -65,19 +59,6 @@ class ServeConfig {
 		FilterRegistrationBean<JsonBodyLimit> registration = new FilterRegistrationBean<>(new JsonBodyLimit(json));
 		registration.addUrlPatterns("/api/*");
 		return registration;
-	}
-
-	@Bean
-	ExpirySchedule expirySchedule(ReservationExpiry expiry) {
-		return new ExpirySchedule(expiry);
-	}
-
-	record ExpirySchedule(ReservationExpiry expiry) {
-
-		@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadline.credits.expiry-sweep-interval:PT1H}")
-		void releaseExpired() {
-			expiry.releaseExpired(LocalDateTime.now());
-		}
 	}
 
 }
