@@ -1,5 +1,7 @@
 package io.leadline.app.api;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,6 +76,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notAList(UnsupportedInputException e) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_file", e.getMessage());
+	}
+
+	// why: @Min/@Max on a controller's parameters, checked by method validation
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> outOfRange(ConstraintViolationException e) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
 	}
 
 	@ExceptionHandler

@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.app.jobs.Quotas;
 import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.storage.ObjectStore;
@@ -38,18 +37,18 @@ public class Uploads {
 
 	private final ObjectStore store;
 
-	private final InputLimits limits;
-
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
 	private final Quotas quotas;
 
-	Uploads(ObjectStore store, InputLimits limits, DataSource dataSource, JsonMapper json, Quotas quotas) {
+	private final Inspections inspections;
+
+	Uploads(ObjectStore store, DataSource dataSource, JsonMapper json, Quotas quotas, Inspections inspections) {
+		this.inspections = inspections;
 		this.quotas = quotas;
 		this.store = store;
-		this.limits = limits;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.json = json;
 	}
@@ -62,7 +61,7 @@ public class Uploads {
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
 		try {
 			file.transferTo(temp);
-			ListInspection inspection = ListInspection.inspect(temp, limits);
+			ListInspection inspection = inspections.inspect(temp);
 			if (inspection.dataRows() < 1) {
 				throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list",
 						"the list has headers but no data rows");

@@ -158,7 +158,7 @@ public class JobCatalog {
 			line += " (" + JobLog.STOPPED_BY_REQUEST + ")";
 		}
 		else if (exit != null && !exit.isBlank() && step.getStatus() != BatchStatus.COMPLETED) {
-			line += " (" + FailureMessages.firstLine(exit) + ")";
+			line += " (" + FailureMessages.forOwner(exit) + ")";
 		}
 		return new JobLogLine(at, line);
 	}
@@ -195,9 +195,13 @@ public class JobCatalog {
 		}
 		String description = execution.getExitStatus().getExitDescription();
 		if (description == null || description.isBlank()) {
-			return execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage).orElse("failed");
+			return execution.getAllFailureExceptions()
+				.stream()
+				.findFirst()
+				.map(e -> FailureMessages.forOwner(e.getClass().getName() + ": " + e.getMessage()))
+				.orElse("failed");
 		}
-		return FailureMessages.firstLine(description);
+		return FailureMessages.forOwner(description);
 	}
 
 }

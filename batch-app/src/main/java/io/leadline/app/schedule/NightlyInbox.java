@@ -22,6 +22,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
+import io.leadline.app.security.Caller;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.app.jobs.Quotas;
@@ -37,6 +38,7 @@ import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.NoSuchObjectException;
+import io.leadline.jobs.storage.ObjectKeys;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -97,10 +99,42 @@ public class NightlyInbox {
 		List<Handled> handled = new ArrayList<>();
 		for (ObjectInfo file : store.list(INBOX)) {
 			if (isList(file.key())) {
-				handled.add(handle(file));
+				handled.add(handleOrSkip(file));
 			}
 		}
 		return handled;
+	}
+
+	/**
+	 * One file's trouble never stops the sweep for the owners after it: a key the store
+	 * cannot handle is skipped, a reserved owner's file fails, any other error is logged
+	 * and the file waits for the next sweep.
+	 */
+	private Handled handleOrSkip(ObjectInfo file) {
+		String key = file.key();
+		try {
+			ObjectKeys.requireSafe(key);
+		}
+		catch (IllegalArgumentException unsafe) {
+			log.warn("nightly: skipped an inbox object whose key cannot be handled: {}",
+					printable(unsafe.getMessage()));
+			return new Handled(printable(key), null, "skipped: unsafe key");
+		}
+		try {
+			if (Caller.isReserved(ownerOf(key))) {
+				fail(key, "account " + ownerOf(key) + " is reserved for the CLI; lists of it are not run");
+				return new Handled(key, null, "failed: reserved account");
+			}
+			return handle(file);
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("nightly: {} skipped until the next sweep: {}", key, e.toString());
+			return new Handled(key, null, "skipped: " + e.getMessage());
+		}
+	}
+
+	private static String printable(String text) {
+		return text.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private Handled handle(ObjectInfo file) throws IOException {
@@ -279,7 +313,8 @@ public class NightlyInbox {
 	 */
 	private static boolean isList(String key) {
 		String[] parts = key.split("/");
-		return parts.length == 3 && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
+		// why: S3 consoles create "folder" marker objects whose key ends in '/'
+		return parts.length == 3 && !key.endsWith("/") && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
 	}
 
 	private static String ownerOf(String key) {

@@ -2,17 +2,21 @@ package io.leadline.jobs.credits;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.JobProgress;
 
 /**
- * Reserves a job's rows before it runs. The API reserves when it records the job (an
- * honest 402), so here the reservation is usually a no-op; CLI and nightly runs reserve
- * here. Restarts never reserve again: the ledger allows one reservation per job.
- * Settlement is not here: the merge step settles in the step that publishes the result,
- * so no way of ending a job (stop, abandon, delete, expiry) leaves a result unpaid.
+ * Reserves a job's rows before it runs, and gives back at once what a failed run did not
+ * use. The API reserves when it records the job (an honest 402), so here the reservation
+ * is usually a no-op; CLI and nightly runs reserve here, and so does a restart after a
+ * failure gave credits back (the rows still to do). A run stopped by its owner keeps its
+ * reservation. Settlement is not here: the merge step settles in the step that publishes
+ * the result, so no way of ending a job (stop, abandon, delete) leaves a result unpaid.
  */
 public final class CreditListener implements JobExecutionListener {
 
@@ -20,8 +24,11 @@ public final class CreditListener implements JobExecutionListener {
 
 	private final CreditLedger ledger;
 
-	public CreditListener(CreditLedger ledger) {
+	private final JobRepository jobRepository;
+
+	public CreditListener(CreditLedger ledger, JobRepository jobRepository) {
 		this.ledger = ledger;
+		this.jobRepository = jobRepository;
 	}
 
 	@Override
@@ -37,8 +44,19 @@ public final class CreditListener implements JobExecutionListener {
 		}
 	}
 
+	@Override
+	public void afterJob(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.FAILED) {
+			return;
+		}
+		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
+		long done = JobProgress.of(execution, jobRepository.getJobExecutions(execution.getJobInstance())).done();
+		ledger.returnUnused(request.jobId(), done, "run failed");
+		log.info("job {} failed: credits of rows not done given back to account {}", request.jobId(), request.owner());
+	}
+
 	private boolean wasReleased(EnrichmentRequest request) {
-		return ledger.reserved(request.jobId()).isPresent() && !ledger.isHeld(request.jobId());
+		return ledger.isClosed(request.jobId());
 	}
 
 }

@@ -11,10 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/**
- * The ledger, the job listener that books against it, and the expiry of forgotten
- * reservations.
- */
+/** The ledger and the job listener that books against it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CreditsProperties.class)
 public class CreditsConfig {
@@ -29,14 +26,13 @@ public class CreditsConfig {
 	}
 
 	@Bean
-	CreditListener creditListener(CreditLedger ledger) {
-		return new CreditListener(ledger);
+	ResearchedRows researchedRows(DataSource dataSource) {
+		return new ResearchedRows(JdbcClient.create(dataSource));
 	}
 
 	@Bean
-	ReservationExpiry reservationExpiry(CreditLedger ledger, JobRepository jobRepository,
-			CreditsProperties properties) {
-		return new ReservationExpiry(ledger, jobRepository, properties);
+	CreditListener creditListener(CreditLedger ledger, JobRepository jobRepository) {
+		return new CreditListener(ledger, jobRepository);
 	}
 
 }

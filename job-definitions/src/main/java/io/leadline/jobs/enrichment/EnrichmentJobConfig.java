@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
@@ -176,13 +177,13 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	@StepScope
-	EnrichmentProcessor enrichProcessor(@Value("#{jobParameters['service']}") String service,
-			@Value("#{stepExecution}") StepExecution stepExecution, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore) throws IOException {
+	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore,
+			ResearchedRows researchedRows) throws IOException {
 		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
 		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
-		return new EnrichmentProcessor(researcher, ServiceContext.fromJson(service), usageMeter, halt,
-				stepExecution.getJobExecutionId(), prospects, request.jobId().toString());
+		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
+				prospects, researchedRows);
 	}
 
 	@Bean

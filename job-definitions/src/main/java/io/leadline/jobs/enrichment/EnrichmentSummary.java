@@ -9,11 +9,12 @@ import io.leadline.jobs.research.ProviderUsage;
  * cost.
  *
  * @param rows rows per {@code sif_status}
+ * @param reusedRows ok rows served from the owner's earlier, paid results, not charged
  * @param estimatedCostUsd provider cost at the configured prices
  * @param jobSeconds from the start of this job execution to the end of merge (JVM start
  * excluded)
  */
 public record EnrichmentSummary(String jobId, String fileName, String resultKey, String format, long dataRows,
-		long blankRowsIgnored, Map<String, Long> rows, ProviderUsage usage, double estimatedCostUsd,
+		long blankRowsIgnored, Map<String, Long> rows, long reusedRows, ProviderUsage usage, double estimatedCostUsd,
 		double prepareSeconds, double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
 }

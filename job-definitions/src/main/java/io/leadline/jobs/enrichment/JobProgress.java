@@ -26,6 +26,8 @@ public record JobProgress(long total, long done, Duration elapsed) {
 
 	static final String PENDING = "rows.pending";
 
+	static final String REUSED = "rows.reused";
+
 	private static final String STATUS_PREFIX = "rows.status.";
 
 	static void recordPrepared(ExecutionContext jobContext, JobMeta meta) {
@@ -57,13 +59,28 @@ public record JobProgress(long total, long done, Duration elapsed) {
 	 * after its committed rows, so write counts add up across executions without counting
 	 * a row twice
 	 */
-	/** Rows a completed execution charges credits for ({@link RowStatus#isCharged()}). */
+	static void recordReused(ExecutionContext jobContext, long reused) {
+		jobContext.putLong(REUSED, reused);
+	}
+
+	/**
+	 * Rows a completed execution charges credits for ({@link RowStatus#isCharged()}), but
+	 * for the {@link #reusedRows reused} ones.
+	 */
 	public static long chargedRows(JobExecution execution) {
 		return statuses(execution).entrySet()
 			.stream()
 			.filter(e -> e.getKey().isCharged())
 			.mapToLong(Map.Entry::getValue)
-			.sum();
+			.sum() - reusedRows(execution);
+	}
+
+	/**
+	 * Ok rows served from the owner's earlier, paid results: not charged again (0 before
+	 * merge).
+	 */
+	public static long reusedRows(JobExecution execution) {
+		return execution.getExecutionContext().getLong(REUSED, 0L);
 	}
 
 	public static JobProgress of(JobExecution execution, List<JobExecution> history) {

@@ -78,16 +78,19 @@ final class MergeTasklet implements Tasklet {
 		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns(), request.service().scoresFit());
 		String resultKey = work.resultKey(request.format().extension());
 		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		RowMerger merger = new RowMerger(store, work);
 		store.write(resultKey, out -> {
 			try (ResultSink sink = ResultSinks.open(request.format(), out, csvBom)) {
-				counts.putAll(new RowMerger(store, work).mergeInto(sink, layout, meta));
+				counts.putAll(merger.mergeInto(sink, layout, meta));
 			}
 		});
 		JobProgress.recordStatuses(execution.getExecutionContext(), counts);
-		settle(request, JobProgress.chargedRows(execution));
+		JobProgress.recordReused(execution.getExecutionContext(), merger.reusedRows());
+		settle(request, JobProgress.chargedRows(execution), merger.reusedRows());
 		contribution.incrementWriteCount(meta.dataRows());
 		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
-		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts);
+		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts,
+				merger.reusedRows());
 		store.write(work.summaryKey(), out -> json.writerWithDefaultPrettyPrinter().writeValue(out, summary));
 		if (request.exportPath() != null) {
 			store.copyTo(resultKey, Path.of(request.exportPath()));
@@ -97,13 +100,14 @@ final class MergeTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private void settle(EnrichmentRequest request, long charged) {
-		ledger.settle(request.jobId(), charged);
-		log.info("job {} settled: {} charged rows to account {}", request.jobId(), charged, request.owner());
+	private void settle(EnrichmentRequest request, long charged, long reused) {
+		ledger.settle(request.jobId(), charged, reused);
+		log.info("job {} settled: {} charged rows to account {}, {} reused rows free", request.jobId(), charged,
+				request.owner(), reused);
 	}
 
 	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history, EnrichmentRequest request,
-			JobMeta meta, String resultKey, Map<RowStatus, Long> counts) {
+			JobMeta meta, String resultKey, Map<RowStatus, Long> counts, long reused) {
 		Map<String, Long> rows = new LinkedHashMap<>();
 		for (RowStatus status : RowStatus.values()) {
 			rows.put(status.label(), counts.getOrDefault(status, 0L));
@@ -123,7 +127,7 @@ final class MergeTasklet implements Tasklet {
 		ProviderUsage usage = usageOf(history);
 		double job = seconds(execution.getStartTime(), now);
 		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, usage,
+				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, reused, usage,
 				prices.estimate(usage), prepare, enrich, merge, job,
 				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
 	}
