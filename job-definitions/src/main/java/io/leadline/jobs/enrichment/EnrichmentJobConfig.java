@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.research.BatchResearch;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderSettings;
@@ -58,6 +59,8 @@ public class EnrichmentJobConfig {
 
 	static final String PREPARE = "prepare";
 
+	static final String ENRICH_BATCH = "enrichBatch";
+
 	static final String ENRICH = "enrich";
 
 	static final String WORKER = "enrichWorker";
@@ -75,11 +78,11 @@ public class EnrichmentJobConfig {
 	 * order
 	 */
 	@Bean
-	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup, JobHalt halt,
-			JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
+	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrichBatch, Step enrich, Step merge,
+			Step cleanup, JobHalt halt, JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
 		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt, jobLog));
 		listeners.orderedStream().forEach(job::listener);
-		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
+		return job.start(prepare).next(enrichBatch).next(enrich).next(merge).next(cleanup).build();
 	}
 
 	@Bean
@@ -88,6 +91,16 @@ public class EnrichmentJobConfig {
 		return new StepBuilder(PREPARE, jobRepository)
 			.tasklet(new PrepareTasklet(store, providers, properties, limits, metaStore), transactionManager)
 			.build();
+	}
+
+	/**
+	 * Batch mode's model calls through the provider's Batch API, before the partitions
+	 * write the rows; a no-op in live mode.
+	 */
+	@Bean
+	Step enrichBatch(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			BatchEnrichTasklet batchEnrichTasklet) {
+		return new StepBuilder(ENRICH_BATCH, jobRepository).tasklet(batchEnrichTasklet, transactionManager).build();
 	}
 
 	@Bean
@@ -178,12 +191,24 @@ public class EnrichmentJobConfig {
 	@Bean
 	@StepScope
 	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore,
+			@Value("#{stepExecutionContext['partition']}") Integer partition, ProspectResearcher researcher,
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore, ObjectStore store,
 			ResearchedRows researchedRows) throws IOException {
 		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
-		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
-		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
-				prospects, researchedRows);
+		EnrichmentProcessor.RowResearch research = switch (EnrichmentMode.of(stepExecution.getJobParameters())) {
+			case BATCH -> BatchResults.load(store, request.workArea(), partition)::of;
+			case LIVE -> EnrichmentProcessor.RowResearch.live(researcher,
+					new RowProspect(metaStore.load(request.workArea()).fieldMapping()), request);
+		};
+		return new EnrichmentProcessor(research, request, usageMeter, halt, stepExecution.getJobExecutionId(),
+				researchedRows);
+	}
+
+	@Bean
+	@StepScope
+	BatchEnrichTasklet batchEnrichTasklet(BatchResearch batchResearch, ObjectStore store, JobMetaStore metaStore,
+			JobLog jobLog) {
+		return new BatchEnrichTasklet(batchResearch, store, metaStore, jobLog);
 	}
 
 	@Bean

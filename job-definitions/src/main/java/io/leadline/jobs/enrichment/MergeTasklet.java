@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.output.ResultSink;
 import io.leadline.jobs.output.ResultSinks;
+import io.leadline.jobs.research.BatchState;
 import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderUsage;
 import io.leadline.jobs.storage.ObjectStore;
@@ -125,11 +127,30 @@ final class MergeTasklet implements Tasklet {
 			}
 		}
 		ProviderUsage usage = usageOf(history);
+		Optional<BatchState> batch = batchStateOf(history);
+		double cost = batch.map(state -> prices.estimate(usage, state.totals()))
+			.orElseGet(() -> prices.estimate(usage));
 		double job = seconds(execution.getStartTime(), now);
 		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, reused, usage,
-				prices.estimate(usage), prepare, enrich, merge, job,
-				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
+				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, reused, usage, cost,
+				prepare, enrich, merge, job, job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0,
+				EnrichmentMode.of(execution.getJobParameters()).label(),
+				batch.map(state -> EnrichmentSummary.BatchUsage.of(state.totals(), prices.groqBatchFactor()))
+					.orElse(null));
+	}
+
+	/** The batch step's state in its latest execution, when the job ran in batch mode. */
+	static Optional<BatchState> batchStateOf(List<JobExecution> history) {
+		StepExecution latest = null;
+		for (JobExecution attempt : history) {
+			for (StepExecution step : attempt.getStepExecutions()) {
+				if (step.getStepName().equals(EnrichmentJobConfig.ENRICH_BATCH)
+						&& (latest == null || step.getId() > latest.getId())) {
+					latest = step;
+				}
+			}
+		}
+		return latest == null ? Optional.empty() : BatchEnrichTasklet.stateOf(latest);
 	}
 
 	/**

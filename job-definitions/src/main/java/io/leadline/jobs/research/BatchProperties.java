@@ -2,8 +2,6 @@ package io.leadline.jobs.research;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -34,8 +32,7 @@ import org.springframework.validation.annotation.Validated;
 public record BatchProperties(@DefaultValue("50000") @Min(1) int maxRequestsPerFile,
 		@DefaultValue("100MB") DataSize maxBytesPerFile, @DefaultValue("24h") @NotBlank String completionWindow,
 		@DefaultValue("5s") Duration pollFirst, @DefaultValue("5m") Duration pollMax,
-		@DefaultValue("3") @Min(1) int maxSubmissions, @DefaultValue("48h") Duration liveAfter,
-		@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double priceFactor) {
+		@DefaultValue("3") @Min(1) int maxSubmissions, @DefaultValue("48h") Duration liveAfter) {
 
 	public BatchProperties {
 		if (pollFirst.isNegative() || pollFirst.isZero() || pollMax.compareTo(pollFirst) < 0) {
@@ -48,7 +45,7 @@ public record BatchProperties(@DefaultValue("50000") @Min(1) int maxRequestsPerF
 	/** The defaults, for code outside Spring. */
 	public static BatchProperties defaults() {
 		return new BatchProperties(50_000, DataSize.ofMegabytes(100), "24h", Duration.ofSeconds(5),
-				Duration.ofMinutes(5), 3, Duration.ofHours(48), 0.5);
+				Duration.ofMinutes(5), 3, Duration.ofHours(48));
 	}
 
 }

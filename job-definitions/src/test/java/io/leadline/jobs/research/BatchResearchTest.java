@@ -178,7 +178,7 @@ class BatchResearchTest {
 
 	private BatchResearch research(int requestsPerFile) {
 		var properties = new BatchProperties(requestsPerFile, DataSize.ofMegabytes(1), "24h", Duration.ofMillis(1),
-				Duration.ofMillis(4), 2, Duration.ofHours(1), 0.5);
+				Duration.ofMillis(4), 2, Duration.ofHours(1));
 		var http = ProviderHttp.client(providers.settings());
 		var research = new BatchResearch(new SerperClient(http, providers.settings()),
 				new GroqClient(http, providers.settings()), new GroqBatches(http, providers.settings()),
