@@ -14,6 +14,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -46,6 +47,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		response.getBody().setProperty("creditsRequired", e.needed());
 		response.getBody().setProperty("creditsAvailable", e.available());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(StartRefusedException e) {
+		return switch (e.reason()) {
+			case NO_EMAIL_COLUMN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "no_email_column",
+					e.getMessage().replace("; pass --email-column", ""));
+			case UNKNOWN_EMAIL_COLUMN ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown_email_column", e.getMessage());
+			case UNKNOWN_COLUMN -> problem(HttpStatus.BAD_REQUEST, "unknown_column", e.getMessage());
+			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, "server_busy", e.getMessage());
+		};
 	}
 
 	@ExceptionHandler

@@ -11,30 +11,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobLogLine;
 import io.leadline.app.jobs.JobView;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.PreparedList;
+import io.leadline.app.jobs.Upload;
+import io.leadline.app.jobs.Uploads;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerEntry;
-import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.EmailColumn;
-import io.leadline.jobs.input.Headers;
-import io.leadline.jobs.input.UnsupportedInputException;
-import io.leadline.jobs.output.ResultFormat;
-import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
  * What API callers may do with jobs, owner checks included: a job or upload of another
- * owner is reported as not found. Starting reserves the job's credits first, so a short
- * account gets an honest 402 and no job.
+ * owner is reported as not found.
  */
 @Component
 class JobControl {
@@ -45,66 +42,35 @@ class JobControl {
 
 	private final EnrichmentLauncher launcher;
 
+	private final ListIntake intake;
+
 	private final Uploads uploads;
 
 	private final CreditLedger ledger;
 
 	private final ObjectStore store;
 
-	private final EnrichmentProperties properties;
-
-	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, Uploads uploads, CreditLedger ledger, ObjectStore store,
-			EnrichmentProperties properties) {
+	JobControl(JobCatalog catalog, EnrichmentLauncher launcher, ListIntake intake, Uploads uploads, CreditLedger ledger,
+			ObjectStore store) {
 		this.catalog = catalog;
 		this.launcher = launcher;
+		this.intake = intake;
 		this.uploads = uploads;
 		this.ledger = ledger;
 		this.store = store;
-		this.properties = properties;
 	}
 
 	/**
-	 * Reserves the upload's rows and queues the job; it runs on the server's job
-	 * executor.
+	 * Starts a job from the caller's upload: its rows are reserved first (an honest 402)
+	 * and it runs on the server's job executor.
 	 */
-	JobView start(Caller caller, StartJobRequest start, ServiceContext service) throws Exception {
-		Upload upload = uploads.find(start.uploadId())
+	JobView start(Caller caller, UUID uploadId, ListOptions options) throws Exception {
+		Upload upload = uploads.find(uploadId)
 			.filter(u -> caller.mayAccess(u.owner()))
-			.orElseThrow(() -> ApiException.notFound("upload", start.uploadId()));
-		Headers headers = Headers.of(upload.headers());
-		String emailHeader = headers.originals()
-			.get(column(headers, start.emailColumn() == null || start.emailColumn().isBlank()
-					? upload.emailColumnGuess() : start.emailColumn()));
-		List<String> outputColumns = start.outputColumns() == null ? List.of() : start.outputColumns();
-		for (String column : outputColumns) {
-			if (headers.indexOf(column).isEmpty()) {
-				throw ApiException.badRequest("unknown_column", "no column '%s' in the upload; it has %s"
-					.formatted(column, String.join(", ", headers.originals())));
-			}
-		}
-		ResultFormat format = ResultFormat.parse(start.format() == null ? upload.format() : start.format());
-		EnrichmentRequest request = new EnrichmentRequest(UUID.randomUUID(), upload.owner(), upload.objectKey(),
-				upload.filename(), emailHeader, service, format, outputColumns, upload.rowCount(),
-				properties.chunkSize(), properties.partitions(), null);
-		ledger.reserve(request.owner(), request.jobId(), request.rowCount());
-		JobExecution execution;
-		try {
-			execution = launcher.run(request);
-		}
-		catch (Exception | Error e) {
-			ledger.release(request.jobId(), "not started: " + e.getMessage());
-			throw e;
-		}
-		if (execution.getStatus() == BatchStatus.FAILED && execution.getStartTime() == null) {
-			// why: the job executor refused it (queue full): give the credits back at
-			// once
-			ledger.release(request.jobId(), "not started: the server is busy");
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "server_busy",
-					"too many jobs are waiting; try again later");
-		}
-		log.info("job {} queued for account {}: {} rows from upload {}", request.jobId(), request.owner(),
-				request.rowCount(), upload.id());
-		return visible(caller, request.jobId());
+			.orElseThrow(() -> ApiException.notFound("upload", uploadId));
+		PreparedList list = intake.prepareUpload(upload, options);
+		intake.start(list);
+		return visible(caller, list.request().jobId());
 	}
 
 	JobView visible(Caller caller, UUID jobId) {
@@ -190,16 +156,6 @@ class JobControl {
 
 	private JobExecution lastExecution(UUID jobId) {
 		return catalog.lastExecution(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
-	}
-
-	private static int column(Headers headers, String requested) {
-		try {
-			return EmailColumn.resolve(headers, requested);
-		}
-		catch (UnsupportedInputException e) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-					requested == null ? "no_email_column" : "unknown_email_column", e.getMessage());
-		}
 	}
 
 }

@@ -35,10 +35,8 @@ import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobLogLine;
 import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.Caller;
-import io.leadline.jobs.credits.Account;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.output.ResultFormat;
-import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -75,7 +73,7 @@ class JobController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Started start(@Valid @RequestBody StartJobRequest request, @AuthenticationPrincipal Jwt jwt) throws Exception {
 		Caller caller = Caller.of(jwt);
-		JobView view = jobs.start(caller, request, serviceFor(caller, request));
+		JobView view = jobs.start(caller, request.uploadId(), request.options(json));
 		return new Started(view.jobId(), view.state().label());
 	}
 
@@ -146,15 +144,6 @@ class JobController {
 		catch (IOException e) {
 			throw new IllegalStateException("cannot read the summary of job " + view.jobId(), e);
 		}
-	}
-
-	/** The request's service, else the account's default, else the generic offer. */
-	private ServiceContext serviceFor(Caller caller, StartJobRequest request) {
-		if (request.service() != null && !request.service().isNull()) {
-			return ServiceContext.fromJson(json.writeValueAsString(request.service()));
-		}
-		Account account = ledger.account(caller.accountId());
-		return account.defaultService() != null ? account.defaultService() : ServiceContext.defaults();
 	}
 
 	/** {@code prospects.csv} → {@code prospects-enriched.xlsx} */

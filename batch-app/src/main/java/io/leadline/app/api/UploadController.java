@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.Upload;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
 
@@ -24,12 +26,12 @@ import io.leadline.jobs.credits.CreditLedger;
 @RestController
 class UploadController {
 
-	private final Uploads uploads;
+	private final ListIntake intake;
 
 	private final CreditLedger ledger;
 
-	UploadController(Uploads uploads, CreditLedger ledger) {
-		this.uploads = uploads;
+	UploadController(ListIntake intake, CreditLedger ledger) {
+		this.intake = intake;
 		this.ledger = ledger;
 	}
 
@@ -43,7 +45,7 @@ class UploadController {
 	UploadResponse upload(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Jwt jwt)
 			throws IOException {
 		Caller caller = Caller.of(jwt);
-		Upload upload = uploads.accept(caller.accountId(), file);
+		Upload upload = intake.acceptUpload(caller.accountId(), file.getOriginalFilename(), file);
 		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
 				upload.emailColumnGuess(), upload.rowCount(), ledger.account(caller.accountId()).balance());
 	}

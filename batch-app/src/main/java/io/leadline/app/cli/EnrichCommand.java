@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.leadline.app.jobs.EnrichmentLauncher;
-import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.PreparedList;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
@@ -51,14 +52,14 @@ class EnrichCommand implements Callable<Integer> {
 			description = "original columns to keep in the result (default: all)")
 	List<String> columns = List.of();
 
-	private final EnrichmentLauncher launcher;
+	private final ListIntake intake;
 
 	private final JobRunMonitor monitor;
 
 	private final ProviderSettings providers;
 
-	EnrichCommand(EnrichmentLauncher launcher, JobRunMonitor monitor, ProviderSettings providers) {
-		this.launcher = launcher;
+	EnrichCommand(ListIntake intake, JobRunMonitor monitor, ProviderSettings providers) {
+		this.intake = intake;
 		this.monitor = monitor;
 		this.providers = providers;
 	}
@@ -69,10 +70,10 @@ class EnrichCommand implements Callable<Integer> {
 		if (!Files.isRegularFile(file)) {
 			throw new NoSuchFileException(file.toString());
 		}
-		ServiceContext context = service == null ? ServiceContext.defaults()
-				: ServiceContext.fromJson(Files.readString(service));
-		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
-				resultFormat(), columns, out);
+		ServiceContext context = service == null ? null : ServiceContext.fromJson(Files.readString(service));
+		PreparedList list = intake.prepareLocal(file,
+				new ListOptions(emailColumn, context, resultFormat(), columns, out));
+		EnrichmentRequest request = list.request();
 		if (!providers.configured()) {
 			spec.commandLine()
 				.getErr()
@@ -81,7 +82,7 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
 				request.emailColumn());
-		return monitor.run(request.jobId(), () -> launcher.run(request), stdout);
+		return monitor.run(request.jobId(), () -> intake.start(list), stdout);
 	}
 
 	private ResultFormat resultFormat() {

@@ -1,8 +1,5 @@
 package io.leadline.app.jobs;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.batch.core.BatchStatus;
@@ -12,19 +9,11 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.credits.CreditLedger;
-import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.InputLimits;
-import io.leadline.jobs.input.ListInspection;
-import io.leadline.jobs.output.ResultFormat;
-import io.leadline.jobs.research.ServiceContext;
-import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Starts and restarts enrichment jobs. A list is inspected before anything is stored, so
- * a file that is not a list, or has no email column, is refused with one line and leaves
- * no job behind.
+ * Runs, restarts, stops and abandons enrichment jobs; a new list comes in through
+ * {@link ListIntake}, which calls {@link #run}.
  */
 @Component
 public class EnrichmentLauncher {
@@ -32,12 +21,6 @@ public class EnrichmentLauncher {
 	private final JobOperator jobOperator;
 
 	private final Job enrichmentJob;
-
-	private final ObjectStore store;
-
-	private final EnrichmentProperties properties;
-
-	private final InputLimits limits;
 
 	private final JobCatalog catalog;
 
@@ -47,33 +30,14 @@ public class EnrichmentLauncher {
 
 	private final ExecutionLeases leases;
 
-	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits,
-			ExecutionLeases leases) {
+	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog, CrashRecovery recovery,
+			CreditLedger credits, ExecutionLeases leases) {
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
 		this.jobOperator = jobOperator;
 		this.enrichmentJob = enrichmentJob;
-		this.store = store;
-		this.properties = properties;
-		this.limits = limits;
 		this.catalog = catalog;
-	}
-
-	/**
-	 * Inspects a local list, stores it as the job's input and returns the job to start.
-	 */
-	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
-			ResultFormat format, List<String> outputColumns, Path exportPath) throws IOException {
-		ListInspection inspection = ListInspection.inspect(file, limits);
-		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
-		UUID jobId = UUID.randomUUID();
-		String inputKey = new WorkArea(jobId, owner).inputKey(inspection.format().format().name().toLowerCase());
-		store.put(inputKey, file);
-		return new EnrichmentRequest(jobId, owner, inputKey, file.getFileName().toString(), emailHeader, service,
-				format, outputColumns, inspection.dataRows(), properties.chunkSize(), properties.partitions(),
-				exportPath == null ? null : exportPath.toAbsolutePath().toString());
 	}
 
 	/** Runs the job to its end in the calling thread. */

@@ -8,28 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-import io.leadline.app.jobs.EnrichmentLauncher;
 import io.leadline.app.jobs.JobCatalog;
-import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.app.jobs.JobStartedElsewhereException;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
-import io.leadline.jobs.enrichment.EnrichmentProperties;
-import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.InputLimits;
-import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
@@ -62,33 +54,63 @@ public class NightlyInbox {
 	 */
 	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
 
-	/** What happened to one inbox file in a sweep. */
-	public record Handled(String key, UUID jobId, String outcome) {
+	/** What a sweep did with one inbox file. */
+	public enum Outcome {
+
+		/** Started here; the file moved to {@code done/}. */
+		STARTED("started"),
+		/**
+		 * Its job existed already (an earlier sweep); the file moved to {@code done/}.
+		 */
+		ALREADY_STARTED("already started"),
+		/** Another instance's sweep started it at the same moment. */
+		STARTED_ELSEWHERE("started elsewhere"),
+		/** Another instance's sweep moved the file while this one looked at it. */
+		HANDLED_ELSEWHERE("handled elsewhere"),
+		/**
+		 * Refused (not a list, no email column, too few credits); see the reason file.
+		 */
+		FAILED("failed");
+
+		private final String label;
+
+		Outcome(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	/**
+	 * What happened to one inbox file in a sweep.
+	 *
+	 * @param reason why it failed; null unless {@link Outcome#FAILED}
+	 */
+	public record Handled(String key, UUID jobId, Outcome outcome, String reason) {
+
+		/** {@code started}, or {@code failed: no email column found...} */
+		public String describe() {
+			return reason == null ? outcome.label() : outcome.label() + ": " + reason;
+		}
+
 	}
 
 	private final ObjectStore store;
 
-	private final EnrichmentLauncher launcher;
+	private final ListIntake intake;
 
 	private final JobRepository jobRepository;
 
 	private final JobCatalog catalog;
 
-	private final CreditLedger credits;
-
-	private final EnrichmentProperties properties;
-
-	private final InputLimits limits;
-
-	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits) {
+	NightlyInbox(ObjectStore store, ListIntake intake, JobRepository jobRepository, JobCatalog catalog) {
 		this.store = store;
-		this.launcher = launcher;
+		this.intake = intake;
 		this.jobRepository = jobRepository;
 		this.catalog = catalog;
-		this.credits = credits;
-		this.properties = properties;
-		this.limits = limits;
 	}
 
 	public List<Handled> sweep() throws IOException {
@@ -102,46 +124,44 @@ public class NightlyInbox {
 	}
 
 	private Handled handle(ObjectInfo file) throws IOException {
-		String owner = ownerOf(file.key());
-		UUID jobId = jobIdOf(owner, file);
+		UUID jobId = jobIdOf(ownerOf(file.key()), file);
 		if (catalog.instance(jobId).filter(instance -> !wasStranded(instance)).isPresent()) {
-			try {
-				moveTo(file.key(), "done");
-			}
-			catch (NoSuchObjectException movedAway) {
-				// why: the instance that started it moved it meanwhile
-			}
-			return new Handled(file.key(), jobId, "already started");
+			moveToDone(file.key());
+			return new Handled(file.key(), jobId, Outcome.ALREADY_STARTED, null);
 		}
-		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
 		try {
-			store.copyTo(file.key(), local);
-			ListInspection inspection = ListInspection.inspect(local, limits);
-			String emailHeader = inspection.headers().originals().get(inspection.emailColumn(null));
-			WorkArea work = new WorkArea(jobId, owner);
-			String inputKey = work.inputKey(inspection.format().format().name().toLowerCase());
-			credits.reserve(owner, jobId, inspection.dataRows());
-			store.put(inputKey, local);
-			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
-					serviceFor(file.key(), owner), ResultFormat.XLSX, List.of(), inspection.dataRows(),
-					properties.chunkSize(), properties.partitions(), null);
-			if (!startedHere(jobId, request)) {
-				return new Handled(file.key(), jobId, "started elsewhere");
-			}
-			moveTo(file.key(), "done");
+			start(file, jobId);
+			moveToDone(file.key());
 			log.info("nightly: {} started as job {}", file.key(), jobId);
-			return new Handled(file.key(), jobId, "started");
+			return new Handled(file.key(), jobId, Outcome.STARTED, null);
 		}
-		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
+		catch (JobStartedElsewhereException raced) {
+			return new Handled(file.key(), jobId, Outcome.STARTED_ELSEWHERE, null);
+		}
+		catch (UnsupportedInputException | StartRefusedException | InsufficientCreditsException
+				| IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
-			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
+			return new Handled(file.key(), jobId, Outcome.FAILED, refused.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we
 			// looked at it
-			return new Handled(file.key(), jobId, "handled elsewhere");
+			return new Handled(file.key(), jobId, Outcome.HANDLED_ELSEWHERE, null);
 		}
-		catch (IOException e) {
+	}
+
+	/** Starts the file's job through the one start path, from a local copy. */
+	private void start(ObjectInfo file, UUID jobId) throws IOException {
+		String owner = ownerOf(file.key());
+		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
+		try {
+			store.copyTo(file.key(), local);
+			ListOptions options = ListOptions.defaults()
+				.withService(serviceBeside(file.key()))
+				.withFormat(ResultFormat.XLSX);
+			intake.start(intake.prepareInbox(local, owner, jobId, nameOf(file.key()), options));
+		}
+		catch (IOException | RuntimeException e) {
 			throw e;
 		}
 		catch (Exception e) {
@@ -149,26 +169,6 @@ public class NightlyInbox {
 		}
 		finally {
 			Files.deleteIfExists(local);
-		}
-	}
-
-	/**
-	 * Starts the job, or learns that another instance's sweep started this file first:
-	 * the JobInstance identity refuses our start, in whichever way the race showed (a
-	 * duplicate instance, a running or finished one, or one whose first execution is
-	 * still being created).
-	 */
-	private boolean startedHere(UUID jobId, EnrichmentRequest request) throws Exception {
-		try {
-			launcher.run(request);
-			return true;
-		}
-		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
-				| DataIntegrityViolationException | IllegalStateException refused) {
-			if (catalog.instance(jobId).isPresent()) {
-				return false;
-			}
-			throw refused;
 		}
 	}
 
@@ -203,17 +203,26 @@ public class NightlyInbox {
 	}
 
 	/**
-	 * The file's own {@code NAME.service.json}, else the owner's default, else the
-	 * generic one.
+	 * The file's own {@code NAME.service.json}, or null for the owner's default (else the
+	 * generic one).
 	 */
-	private ServiceContext serviceFor(String key, String owner) throws IOException {
+	private ServiceContext serviceBeside(String key) throws IOException {
 		String beside = key + SERVICE_SUFFIX;
-		if (store.stat(beside).isPresent()) {
-			try (InputStream in = store.open(beside)) {
-				return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
+		if (store.stat(beside).isEmpty()) {
+			return null;
 		}
-		return Optional.ofNullable(credits.account(owner).defaultService()).orElse(ServiceContext.defaults());
+		try (InputStream in = store.open(beside)) {
+			return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+	}
+
+	private void moveToDone(String key) throws IOException {
+		try {
+			moveTo(key, "done");
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: the instance that started it moved it meanwhile
+		}
 	}
 
 	private void fail(String key, String reason) throws IOException {

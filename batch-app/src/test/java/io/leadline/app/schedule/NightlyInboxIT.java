@@ -97,7 +97,7 @@ class NightlyInboxIT {
 
 		List<NightlyInbox.Handled> handled = second.getBean(NightlyInbox.class).sweep();
 
-		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly("started");
+		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly(NightlyInbox.Outcome.STARTED);
 		JobInstance instance = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10)
 			.stream()
 			.filter(candidate -> jobs.getLastJobExecution(candidate)

@@ -20,6 +20,7 @@ import io.leadline.jobs.research.ServiceContext;
  * @param emailColumn header or key of the email column, or null to guess
  * @param outputColumns original columns to keep (empty keeps all)
  * @param exportPath a local file the result is copied to at the end, or null
+ * @see #forJob(UUID, String, String) building one without positional arguments
  */
 public record EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
@@ -44,6 +45,20 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			throw new IllegalArgumentException(
 					"service context is too long: keep it under " + MAX_PARAMETER_CHARS + " characters");
 		}
+	}
+
+	/**
+	 * Starts a request for the job {@code jobId} of {@code owner} reading
+	 * {@code inputKey}; everything else has a default:
+	 *
+	 * <pre>{@code
+	 * EnrichmentRequest.forJob(jobId, owner, inputKey)
+	 *     .fileName("prospects.csv").emailColumn("Email").rowCount(50)
+	 *     .chunking(properties).build();
+	 * }</pre>
+	 */
+	public static Builder forJob(UUID jobId, String owner, String inputKey) {
+		return new Builder(jobId, owner, inputKey);
 	}
 
 	public WorkArea workArea() {
@@ -78,4 +93,98 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), p.getLong("rowCount", 0L),
 				p.getLong("chunkSize").intValue(), p.getLong("partitions").intValue(), p.getString("exportPath"));
 	}
+
+	/**
+	 * Builds a request by name. Defaults: the generic service, an XLSX result keeping
+	 * every column, the email column guessed, the configured chunking's defaults, no
+	 * export.
+	 */
+	public static final class Builder {
+
+		private final UUID jobId;
+
+		private final String owner;
+
+		private final String inputKey;
+
+		private String fileName;
+
+		private String emailColumn;
+
+		private ServiceContext service = ServiceContext.defaults();
+
+		private ResultFormat format = ResultFormat.XLSX;
+
+		private List<String> outputColumns = List.of();
+
+		private long rowCount;
+
+		private int chunkSize = 20;
+
+		private int partitions = 8;
+
+		private String exportPath;
+
+		private Builder(UUID jobId, String owner, String inputKey) {
+			this.jobId = jobId;
+			this.owner = owner;
+			this.inputKey = inputKey;
+		}
+
+		public Builder fileName(String fileName) {
+			this.fileName = fileName;
+			return this;
+		}
+
+		/** Header or key of the email column; null guesses it. */
+		public Builder emailColumn(String emailColumn) {
+			this.emailColumn = emailColumn;
+			return this;
+		}
+
+		public Builder service(ServiceContext service) {
+			this.service = service;
+			return this;
+		}
+
+		public Builder format(ResultFormat format) {
+			this.format = format;
+			return this;
+		}
+
+		/** Original columns to keep; empty keeps all. */
+		public Builder outputColumns(List<String> outputColumns) {
+			this.outputColumns = outputColumns;
+			return this;
+		}
+
+		public Builder rowCount(long rowCount) {
+			this.rowCount = rowCount;
+			return this;
+		}
+
+		public Builder chunking(int chunkSize, int partitions) {
+			this.chunkSize = chunkSize;
+			this.partitions = partitions;
+			return this;
+		}
+
+		/** Chunk size and partitions as configured today; a restart keeps these. */
+		public Builder chunking(EnrichmentProperties properties) {
+			return chunking(properties.chunkSize(), properties.partitions());
+		}
+
+		/** A local file the result is copied to at the end; null for none. */
+		public Builder exportPath(String exportPath) {
+			this.exportPath = exportPath;
+			return this;
+		}
+
+		public EnrichmentRequest build() {
+			return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
+					rowCount, chunkSize, partitions, exportPath);
+		}
+
+	}
+
 }

@@ -1,4 +1,4 @@
-package io.leadline.app.api;
+package io.leadline.app.jobs;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.UUID;
  * A stored, inspected list waiting to become a job; its object lives under
  * {@code inputs/{owner}/{id}/}.
  */
-record Upload(UUID id, String owner, String filename, String format, String objectKey, long rowCount,
+public record Upload(UUID id, String owner, String filename, String format, String objectKey, long rowCount,
 		List<String> headers, String emailColumnGuess, LocalDateTime createdAt) {
 
-	Upload {
+	public Upload {
 		headers = List.copyOf(headers);
 	}
 }

@@ -1,0 +1,34 @@
+package io.leadline.app.jobs;
+
+/**
+ * A list that cannot become a job, for a reason the caller can act on; nothing was
+ * reserved or left running.
+ */
+public final class StartRefusedException extends RuntimeException {
+
+	/** Why; each edge turns it into its own answer (a problem code, a CLI line). */
+	public enum Reason {
+
+		/** No column was named and none looks like an email column. */
+		NO_EMAIL_COLUMN,
+		/** The named email column is not in the list. */
+		UNKNOWN_EMAIL_COLUMN,
+		/** An output column is not in the list. */
+		UNKNOWN_COLUMN,
+		/** The job queue is full; try again later. */
+		SERVER_BUSY
+
+	}
+
+	private final Reason reason;
+
+	StartRefusedException(Reason reason, String message) {
+		super(message);
+		this.reason = reason;
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+}
