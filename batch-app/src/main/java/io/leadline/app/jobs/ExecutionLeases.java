@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import io.leadline.jobs.enrichment.EnrichmentRunHook;
 
 /**
  * Leases on the job executions this process runs, kept fresh by a heartbeat, so recovery
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * process is running.
  */
 @Component
-public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
+public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ExecutionLeases.class);
 
@@ -67,6 +68,11 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 		this.jdbc = jdbc;
 		this.clock = Clock.systemUTC();
 		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public Slot slot() {
+		return Slot.LEASE;
 	}
 
 	@Override

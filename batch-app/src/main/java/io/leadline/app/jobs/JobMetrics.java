@@ -8,9 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.leadline.jobs.enrichment.EnrichmentRunHook;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.JobProgress;
@@ -23,7 +23,7 @@ import io.leadline.jobs.enrichment.RowStatus;
  * times steps and chunks itself.
  */
 @Component
-class JobMetrics implements JobExecutionListener {
+class JobMetrics implements EnrichmentRunHook {
 
 	private final MeterRegistry meters;
 
@@ -32,6 +32,11 @@ class JobMetrics implements JobExecutionListener {
 	JobMetrics(MeterRegistry meters, JobCatalog catalog) {
 		this.meters = meters;
 		this.catalog = catalog;
+	}
+
+	@Override
+	public Slot slot() {
+		return Slot.METRICS;
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger, the job listener that books against it, and the expiry of forgotten
- * reservations.
+ * The ledger and the expiry of forgotten reservations; the enrichment job books against
+ * the ledger itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CreditsProperties.class)
@@ -22,11 +22,6 @@ public class CreditsConfig {
 	CreditLedger creditLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
 			CreditsProperties properties) {
 		return new CreditLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), properties);
-	}
-
-	@Bean
-	CreditListener creditListener(CreditLedger ledger) {
-		return new CreditListener(ledger);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package io.leadline.jobs.credits;
+package io.leadline.jobs.enrichment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -6,23 +6,21 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.JobProgress;
-import io.leadline.jobs.enrichment.RowStatus;
+import io.leadline.jobs.credits.CreditLedger;
 
 /**
- * Reserves a job's rows before it runs and settles after it completed. The API reserves
- * when it records the job (an honest 402), so here the reservation is usually a no-op;
- * CLI and nightly runs reserve here. Restarts never reserve again: the ledger allows one
- * reservation per job.
+ * Reserves a job's rows before it runs and settles after it completed. The application
+ * reserves when it starts a job (an honest refusal), so here the reservation is usually a
+ * no-op; it guards a job started without one. Restarts never reserve again: the ledger
+ * allows one reservation per job, and a released one refuses the run.
  */
-public final class CreditListener implements JobExecutionListener {
+final class CreditBooking implements JobExecutionListener {
 
-	private static final Logger log = LoggerFactory.getLogger(CreditListener.class);
+	private static final Logger log = LoggerFactory.getLogger(CreditBooking.class);
 
 	private final CreditLedger ledger;
 
-	public CreditListener(CreditLedger ledger) {
+	CreditBooking(CreditLedger ledger) {
 		this.ledger = ledger;
 	}
 
