@@ -102,7 +102,7 @@ class JobController {
 		ObjectInfo info = store.stat(view.resultKey())
 			.orElseThrow(() -> ApiException.conflict("no_result",
 					"job " + id + " is " + view.state().label() + " and has no result (yet)"));
-		ResultFormat format = ResultFormat.parse(info.key().substring(info.key().lastIndexOf('.') + 1));
+		ResultFormat format = view.resultFormat();
 		InputStream body = store.open(view.resultKey());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(format.contentType()))
@@ -138,12 +138,7 @@ class JobController {
 	}
 
 	private JobResponse response(JobView view) {
-		try {
-			return JobResponse.of(view, jobs.credits(view.jobId()), catalog.summary(view).orElse(null));
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("cannot read the summary of job " + view.jobId(), e);
-		}
+		return JobResponse.of(view, jobs.credits(view.jobId()));
 	}
 
 	/** {@code prospects.csv} → {@code prospects-enriched.xlsx} */

@@ -1,15 +1,13 @@
 package io.leadline.app.api;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.leadline.app.jobs.JobView;
 import io.leadline.jobs.credits.LedgerEntry;
 import io.leadline.jobs.credits.LedgerKind;
-import io.leadline.jobs.enrichment.EnrichmentSummary;
+import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
@@ -18,10 +16,9 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param status {@code queued|running|completed|failed|stopped|abandoned}
  * @param counts rows by {@code sif_status}, once merge has run
  * @param credits reserved and charged credits; charged is known once the job completed
- * @param usage provider calls and tokens from {@code summary.json}, once the job
- * completed
+ * @param usage provider calls and tokens, once the job completed
  */
-record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
+record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, RowCounts counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
 
 	record Rows(long total, long done, double percent) {
@@ -30,13 +27,10 @@ record JobResponse(UUID jobId, String owner, String fileName, String status, Row
 	record Credits(Long reserved, Long charged, boolean released) {
 	}
 
-	static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		view.rowsByStatus().forEach((status, n) -> counts.put(status.label(), n));
+	static JobResponse of(JobView view, List<LedgerEntry> ledger) {
 		return new JobResponse(view.jobId(), view.owner(), view.fileName(), view.state().label(),
-				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), counts,
-				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger),
-				summary == null ? null : summary.usage());
+				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), view.rows(),
+				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger), view.usage());
 	}
 
 	private static Credits credits(List<LedgerEntry> ledger) {

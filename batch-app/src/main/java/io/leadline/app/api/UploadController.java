@@ -18,6 +18,7 @@ import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.Upload;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.input.InputFormat;
 
 /**
  * Uploads a list: stored and inspected, so the caller can pick the email column and see
@@ -36,7 +37,7 @@ class UploadController {
 	}
 
 	/** One credit per data row. */
-	record UploadResponse(UUID uploadId, String filename, String format, List<String> headers, long rowCount,
+	record UploadResponse(UUID uploadId, String filename, InputFormat format, List<String> headers, long rowCount,
 			String emailColumnGuess, long creditsRequired, long creditsAvailable) {
 	}
 

@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +28,7 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.enrichment.RunContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -58,9 +57,8 @@ public class JobCatalog {
 	}
 
 	public Optional<JobInstance> instance(UUID jobId) {
-		JobParameters identifying = new JobParametersBuilder().addString("jobId", jobId.toString(), true)
-			.toJobParameters();
-		return Optional.ofNullable(jobRepository.getJobInstance(EnrichmentJobConfig.JOB, identifying));
+		return Optional
+			.ofNullable(jobRepository.getJobInstance(EnrichmentJobConfig.JOB, EnrichmentRequest.identifying(jobId)));
 	}
 
 	public Optional<JobExecution> lastExecution(UUID jobId) {
@@ -180,9 +178,10 @@ public class JobCatalog {
 		EnrichmentRequest request = EnrichmentRequest.from(last.getJobParameters());
 		JobProgress progress = JobProgress.of(last, history);
 		return new JobView(request.jobId(), request.owner(), request.fileName(), JobState.of(last.getStatus()),
-				last.getId(), progress.total(), progress.done(), progress.percent(), JobProgress.statuses(last),
+				last.getId(), progress.total(), progress.done(), progress.percent(), RunContext.rows(last),
 				last.getStartTime(), progress.elapsed(), errorOf(last),
-				request.workArea().resultKey(request.format().extension()), request.exportPath());
+				request.workArea().resultKey(request.format().extension()), request.format(), request.exportPath(),
+				RunContext.usage(last).orElse(null), RunContext.costUsd(last).orElse(null));
 	}
 
 	/** The first line a person should read: the exit description of a failed run. */

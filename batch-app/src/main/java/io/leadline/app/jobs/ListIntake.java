@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +28,7 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.EmailColumn;
 import io.leadline.jobs.input.Headers;
+import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -116,10 +116,10 @@ public class ListIntake {
 			ListInspection inspection = ListInspection.inspect(temp, limits);
 			String emailColumn = emailHeader(inspection, null);
 			UUID id = UUID.randomUUID();
-			String format = formatOf(inspection);
+			InputFormat format = inspection.format().format();
 			Upload upload = new Upload(id, owner, displayName(originalName), format,
-					new WorkArea(id, owner).inputKey(format), inspection.dataRows(), inspection.headers().originals(),
-					emailColumn, LocalDateTime.now());
+					new WorkArea(id, owner).inputKey(format.extension()), inspection.dataRows(),
+					inspection.headers().originals(), emailColumn, LocalDateTime.now());
 			store.put(upload.objectKey(), temp);
 			uploads.record(upload);
 			return upload;
@@ -136,7 +136,7 @@ public class ListIntake {
 		String emailHeader = headers.originals().get(emailColumn(headers, requested));
 		checkOutputColumns(headers, options.outputColumns());
 		EnrichmentRequest request = request(UUID.randomUUID(), upload.owner(), upload.objectKey(), upload.filename(),
-				emailHeader, upload.rowCount(), ResultFormat.parse(upload.format()), options);
+				emailHeader, upload.rowCount(), resultFormatOf(upload.format()), options);
 		return new PreparedList(request, null);
 	}
 
@@ -202,9 +202,9 @@ public class ListIntake {
 		ListInspection inspection = ListInspection.inspect(file, limits);
 		String emailHeader = emailHeader(inspection, options.emailColumn());
 		checkOutputColumns(inspection.headers(), options.outputColumns());
-		String format = formatOf(inspection);
-		EnrichmentRequest request = request(jobId, owner, new WorkArea(jobId, owner).inputKey(format), fileName,
-				emailHeader, inspection.dataRows(), ResultFormat.parse(format), options);
+		InputFormat format = inspection.format().format();
+		EnrichmentRequest request = request(jobId, owner, new WorkArea(jobId, owner).inputKey(format.extension()),
+				fileName, emailHeader, inspection.dataRows(), resultFormatOf(format), options);
 		return new PreparedList(request, file);
 	}
 
@@ -255,8 +255,9 @@ public class ListIntake {
 		}
 	}
 
-	private static String formatOf(ListInspection inspection) {
-		return inspection.format().format().name().toLowerCase(Locale.ROOT);
+	/** A list's own format, as a result format. */
+	private static ResultFormat resultFormatOf(InputFormat format) {
+		return ResultFormat.parse(format.extension());
 	}
 
 	/** The name people see; never used in a key. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -59,7 +60,7 @@ public class Uploads {
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())
-				.param("format", upload.format())
+				.param("format", upload.format().extension())
 				.param("key", upload.objectKey())
 				.param("rows", upload.rowCount())
 				.param("headers", json.writeValueAsString(upload.headers()))
@@ -80,7 +81,7 @@ public class Uploads {
 
 	private Upload upload(ResultSet rs, int row) throws SQLException {
 		return new Upload(UUID.fromString(rs.getString("id")), rs.getString("owner"), rs.getString("filename"),
-				rs.getString("format"), rs.getString("object_key"), rs.getLong("row_count"),
+				InputFormat.parse(rs.getString("format")), rs.getString("object_key"), rs.getLong("row_count"),
 				json.readValue(rs.getString("headers"), new TypeReference<List<String>>() {
 				}), rs.getString("email_column_guess"), rs.getTimestamp("created_at").toLocalDateTime());
 	}

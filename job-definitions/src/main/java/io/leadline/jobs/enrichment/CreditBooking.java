@@ -43,7 +43,7 @@ final class CreditBooking implements JobExecutionListener {
 			return;
 		}
 		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
-		long ok = JobProgress.chargedRows(execution);
+		long ok = RunContext.rows(execution).charged();
 		ledger.settle(request.jobId(), ok);
 		log.info("job {} settled: {} {} rows charged to account {}", request.jobId(), ok, RowStatus.OK.label(),
 				request.owner());

@@ -65,8 +65,16 @@ public class EnrichmentJobConfig {
 
 	static final String CLEANUP = "cleanup";
 
+	/**
+	 * Batch names a partition's step {@code enrichWorker:partition0003}: the worker step,
+	 * a colon, then the partition's name.
+	 */
 	static boolean isWorkerStep(String stepName) {
 		return stepName.startsWith(WORKER + ":");
+	}
+
+	private static String partitionName(int partition) {
+		return "partition%04d".formatted(partition);
 	}
 
 	/**
@@ -136,9 +144,7 @@ public class EnrichmentJobConfig {
 		return gridSize -> {
 			Map<String, ExecutionContext> partitions = new HashMap<>();
 			for (int p = 0; p < gridSize; p++) {
-				ExecutionContext context = new ExecutionContext();
-				context.putInt("partition", p);
-				partitions.put("partition%04d".formatted(p), context);
+				partitions.put(partitionName(p), RunContext.partition(p));
 			}
 			return partitions;
 		};
@@ -206,9 +212,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	@StepScope
-	PartitionFileReader enrichReader(@Value("#{stepExecutionContext['partition']}") Integer partition,
-			EnrichmentRequest request, ObjectStore store) {
-		return new PartitionFileReader(store, request.workArea().partitionInputKey(partition));
+	PartitionFileReader enrichReader(@Value("#{stepExecution}") StepExecution stepExecution, EnrichmentRequest request,
+			ObjectStore store) {
+		return new PartitionFileReader(store,
+				request.workArea().partitionInputKey(RunContext.partitionOf(stepExecution)));
 	}
 
 	@Bean
@@ -221,10 +228,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	@StepScope
-	ChunkObjectWriter enrichWriter(@Value("#{stepExecutionContext['partition']}") Integer partition,
-			@Value("#{stepExecution}") StepExecution stepExecution, EnrichmentRequest request, ObjectStore store,
-			SkippedRows skippedRows, JobLog jobLog) {
-		return new ChunkObjectWriter(store, request.workArea(), partition, skippedRows, stepExecution.getId(), jobLog);
+	ChunkObjectWriter enrichWriter(@Value("#{stepExecution}") StepExecution stepExecution, EnrichmentRequest request,
+			ObjectStore store, SkippedRows skippedRows, JobLog jobLog) {
+		return new ChunkObjectWriter(store, request.workArea(), RunContext.partitionOf(stepExecution), skippedRows,
+				stepExecution.getId(), jobLog);
 	}
 
 	@Bean

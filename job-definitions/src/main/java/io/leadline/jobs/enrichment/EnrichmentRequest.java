@@ -26,7 +26,33 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
 		int partitions, String exportPath) {
 
+	// why: these names are the job's contract with Batch's metadata tables; every reader
+	// of job parameters goes through this record, never a literal
+	/** The only identifying parameter: one JobInstance per job id. */
 	public static final String JOB_ID = "jobId";
+
+	/** The account that owns the job; the API's job list filters on it in SQL. */
+	public static final String OWNER = "owner";
+
+	static final String INPUT_KEY = "inputKey";
+
+	static final String FILE_NAME = "fileName";
+
+	static final String SERVICE = "service";
+
+	static final String FORMAT = "format";
+
+	static final String OUTPUT_COLUMNS = "outputColumns";
+
+	static final String ROW_COUNT = "rowCount";
+
+	static final String CHUNK_SIZE = "chunkSize";
+
+	static final String PARTITIONS = "partitions";
+
+	static final String EMAIL_COLUMN = "emailColumn";
+
+	static final String EXPORT_PATH = "exportPath";
 
 	// why: the job repository stores a parameter value in 2,500 characters
 	private static final int MAX_PARAMETER_CHARS = 2_500;
@@ -67,31 +93,45 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder().addString(JOB_ID, jobId.toString(), true)
-			.addString("owner", owner, false)
-			.addString("inputKey", inputKey, false)
-			.addString("fileName", fileName, false)
-			.addString("service", service.toJson(), false)
-			.addString("format", format.name(), false)
-			.addString("outputColumns", String.join("\n", outputColumns), false)
-			.addLong("rowCount", rowCount, false)
-			.addLong("chunkSize", (long) chunkSize, false)
-			.addLong("partitions", (long) partitions, false);
+			.addString(OWNER, owner, false)
+			.addString(INPUT_KEY, inputKey, false)
+			.addString(FILE_NAME, fileName, false)
+			.addString(SERVICE, service.toJson(), false)
+			.addString(FORMAT, format.name(), false)
+			.addString(OUTPUT_COLUMNS, String.join("\n", outputColumns), false)
+			.addLong(ROW_COUNT, rowCount, false)
+			.addLong(CHUNK_SIZE, (long) chunkSize, false)
+			.addLong(PARTITIONS, (long) partitions, false);
 		if (emailColumn != null) {
-			builder.addString("emailColumn", emailColumn, false);
+			builder.addString(EMAIL_COLUMN, emailColumn, false);
 		}
 		if (exportPath != null) {
-			builder.addString("exportPath", exportPath, false);
+			builder.addString(EXPORT_PATH, exportPath, false);
 		}
 		return builder.toJobParameters();
 	}
 
 	public static EnrichmentRequest from(JobParameters p) {
-		String columns = p.getString("outputColumns", "");
-		return new EnrichmentRequest(UUID.fromString(p.getString(JOB_ID)), p.getString("owner"),
-				p.getString("inputKey"), p.getString("fileName"), p.getString("emailColumn"),
-				ServiceContext.fromJson(p.getString("service")), ResultFormat.valueOf(p.getString("format")),
-				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), p.getLong("rowCount", 0L),
-				p.getLong("chunkSize").intValue(), p.getLong("partitions").intValue(), p.getString("exportPath"));
+		String columns = p.getString(OUTPUT_COLUMNS, "");
+		return new EnrichmentRequest(jobIdOf(p), p.getString(OWNER), p.getString(INPUT_KEY), p.getString(FILE_NAME),
+				p.getString(EMAIL_COLUMN), ServiceContext.fromJson(p.getString(SERVICE)),
+				ResultFormat.valueOf(p.getString(FORMAT)),
+				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), rowCountOf(p),
+				p.getLong(CHUNK_SIZE).intValue(), p.getLong(PARTITIONS).intValue(), p.getString(EXPORT_PATH));
+	}
+
+	/** The parameters that find a job's JobInstance. */
+	public static JobParameters identifying(UUID jobId) {
+		return new JobParametersBuilder().addString(JOB_ID, jobId.toString(), true).toJobParameters();
+	}
+
+	public static UUID jobIdOf(JobParameters parameters) {
+		return UUID.fromString(parameters.getString(JOB_ID));
+	}
+
+	/** The rows the list had when the job was started (an estimate until prepare ran). */
+	static long rowCountOf(JobParameters parameters) {
+		return parameters.getLong(ROW_COUNT, 0L);
 	}
 
 	/**

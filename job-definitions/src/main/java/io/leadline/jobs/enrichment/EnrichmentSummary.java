@@ -1,7 +1,6 @@
 package io.leadline.jobs.enrichment;
 
-import java.util.Map;
-
+import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
@@ -13,7 +12,7 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param jobSeconds from the start of this job execution to the end of merge (JVM start
  * excluded)
  */
-public record EnrichmentSummary(String jobId, String fileName, String resultKey, String format, long dataRows,
-		long blankRowsIgnored, Map<String, Long> rows, ProviderUsage usage, double estimatedCostUsd,
-		double prepareSeconds, double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
+public record EnrichmentSummary(String jobId, String fileName, String resultKey, ResultFormat format, long dataRows,
+		long blankRowsIgnored, RowCounts rows, ProviderUsage usage, double estimatedCostUsd, double prepareSeconds,
+		double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond) {
 }

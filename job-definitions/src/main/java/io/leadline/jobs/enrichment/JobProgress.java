@@ -2,9 +2,7 @@ package io.leadline.jobs.enrichment;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,54 +18,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public record JobProgress(long total, long done, Duration elapsed) {
 
-	static final String TOTAL = "rows.total";
-
-	static final String RESOLVED = "rows.resolved";
-
-	static final String PENDING = "rows.pending";
-
-	private static final String STATUS_PREFIX = "rows.status.";
-
-	static void recordPrepared(ExecutionContext jobContext, JobMeta meta) {
-		jobContext.putLong(TOTAL, meta.dataRows());
-		jobContext.putLong(RESOLVED, meta.resolvedRows());
-		jobContext.putLong(PENDING, meta.pendingRows());
-	}
-
-	static void recordStatuses(ExecutionContext jobContext, Map<RowStatus, Long> counts) {
-		for (RowStatus status : RowStatus.values()) {
-			jobContext.putLong(STATUS_PREFIX + status.label(), counts.getOrDefault(status, 0L));
-		}
-	}
-
-	/** Rows by status once merge has run; empty before. */
-	public static Map<RowStatus, Long> statuses(JobExecution execution) {
-		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-		ExecutionContext context = execution.getExecutionContext();
-		for (RowStatus status : RowStatus.values()) {
-			if (context.containsKey(STATUS_PREFIX + status.label())) {
-				counts.put(status, context.getLong(STATUS_PREFIX + status.label()));
-			}
-		}
-		return counts;
-	}
-
 	/**
 	 * @param history every execution of the job's instance: a restarted partition resumes
 	 * after its committed rows, so write counts add up across executions without counting
 	 * a row twice
 	 */
-	/** Rows a completed execution charges credits for ({@link RowStatus#isCharged()}). */
-	public static long chargedRows(JobExecution execution) {
-		return statuses(execution).entrySet()
-			.stream()
-			.filter(e -> e.getKey().isCharged())
-			.mapToLong(Map.Entry::getValue)
-			.sum();
-	}
-
 	public static JobProgress of(JobExecution execution, List<JobExecution> history) {
-		long estimate = execution.getJobParameters().getLong("rowCount", 0L);
+		long estimate = EnrichmentRequest.rowCountOf(execution.getJobParameters());
 		long total = estimate;
 		long resolved = 0;
 		long done = 0;
@@ -75,9 +32,9 @@ public record JobProgress(long total, long done, Duration elapsed) {
 			// why: a restart inherits the job context, so prepare's counts are read once,
 			// not summed
 			ExecutionContext context = attempt.getExecutionContext();
-			if (context.containsKey(TOTAL)) {
-				total = context.getLong(TOTAL);
-				resolved = context.getLong(RESOLVED);
+			if (context.containsKey(RunContext.TOTAL)) {
+				total = context.getLong(RunContext.TOTAL);
+				resolved = context.getLong(RunContext.RESOLVED);
 			}
 			for (StepExecution step : attempt.getStepExecutions()) {
 				if (EnrichmentJobConfig.isWorkerStep(step.getStepName())) {
