@@ -1,5 +1,6 @@
 package io.leadline.app.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.app.billing.AccountProfile;
+import io.leadline.app.billing.Billing;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.Account;
 import io.leadline.jobs.credits.CreditLedger;
@@ -36,17 +39,28 @@ class AccountController {
 
 	private final CreditLedger ledger;
 
+	private final Billing billing;
+
 	private final JsonMapper json;
 
-	AccountController(CreditLedger ledger, JsonMapper json) {
+	AccountController(CreditLedger ledger, Billing billing, JsonMapper json) {
 		this.ledger = ledger;
+		this.billing = billing;
 		this.json = json;
 	}
 
-	record AccountResponse(String id, long balance, boolean admin, ServiceContext defaultService) {
+	/**
+	 * The balance and the profile: email, plan, subscription status and renewal, Stripe
+	 * customer.
+	 */
+	record AccountResponse(String id, long balance, boolean admin, ServiceContext defaultService, String email,
+			String plan, String planName, String subscriptionStatus, Instant renewalDate, long monthlyCredits,
+			String stripeCustomerId) {
 
-		static AccountResponse of(Account account, boolean admin) {
-			return new AccountResponse(account.id(), account.balance(), admin, account.defaultService());
+		static AccountResponse of(Account account, boolean admin, AccountProfile profile) {
+			return new AccountResponse(account.id(), account.balance(), admin, account.defaultService(),
+					profile.email(), profile.plan(), profile.planName(), profile.subscriptionStatus(),
+					profile.renewalDate(), profile.monthlyCredits(), profile.stripeCustomerId());
 		}
 	}
 
@@ -56,7 +70,8 @@ class AccountController {
 	@GetMapping("/api/account")
 	AccountResponse account(@AuthenticationPrincipal Jwt jwt) {
 		Caller caller = Caller.of(jwt);
-		return AccountResponse.of(ledger.account(caller.accountId()), caller.admin());
+		Account account = ledger.account(caller.accountId(), jwt.getClaimAsString("email"));
+		return AccountResponse.of(account, caller.admin(), billing.profile(caller.accountId()));
 	}
 
 	@GetMapping("/api/account/ledger")
@@ -78,7 +93,7 @@ class AccountController {
 		Caller.requireAccountId(id);
 		Caller admin = Caller.of(jwt);
 		return AccountResponse.of(ledger.grant(id, grant.amount(), grant.reason() + " (by " + admin.accountId() + ")"),
-				false);
+				false, billing.profile(id));
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.leadline.app.billing.BillingException;
 import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
@@ -37,6 +38,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> api(ApiException e) {
+		return problem(e.status(), e.code(), e.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> billing(BillingException e) {
 		return problem(e.status(), e.code(), e.getMessage());
 	}
 

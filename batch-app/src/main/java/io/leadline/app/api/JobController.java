@@ -99,6 +99,11 @@ class JobController {
 	@GetMapping("/api/jobs/{id}/result")
 	ResponseEntity<Resource> result(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
 		JobView view = jobs.visible(Caller.of(jwt), id);
+		// why: merge publishes, then settles; a result is served only once it is paid for
+		if (!ledger.isSettled(id)) {
+			throw ApiException.conflict("result_not_ready",
+					"job " + id + " is " + view.state().label() + " and has no paid result (yet)");
+		}
 		ObjectInfo info = store.stat(view.resultKey())
 			.orElseThrow(() -> ApiException.conflict("no_result",
 					"job " + id + " is " + view.state().label() + " and has no result (yet)"));

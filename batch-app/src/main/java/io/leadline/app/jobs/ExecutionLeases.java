@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.enrichment.EnrichmentRunHook;
+import io.leadline.jobs.storage.SqlUpsert;
 
 /**
  * Leases on the job executions this process runs, kept fresh by a heartbeat, so recovery
@@ -39,9 +40,6 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 	/** A lease from another host is stale after this long without a heartbeat. */
 	static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
-	private static final String INSERT_LEASE = "INSERT INTO job_leases"
-			+ " (job_execution_id, host, pid, process_started_at, heartbeat_at)";
-
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -56,7 +54,14 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 		.map(Timestamp::from)
 		.orElse(null);
 
-	private final Set<Long> held = ConcurrentHashMap.newKeySet();
+	/**
+	 * The executions this process launched or runs. Every change of one goes through
+	 * {@link ConcurrentHashMap#compute}, so the launcher's claim and the job's own start
+	 * and end are applied one at a time, in whatever order they come.
+	 */
+	private final ConcurrentHashMap<Long, Hold> holds = new ConcurrentHashMap<>();
+
+	private final SqlUpsert takeLease;
 
 	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread thread = new Thread(task, "leadline-heartbeat");
@@ -67,6 +72,8 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 	ExecutionLeases(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.clock = Clock.systemUTC();
+		this.takeLease = SqlUpsert.of(jdbc, "job_leases", "job_execution_id", "host", "pid", "process_started_at",
+				"heartbeat_at");
 		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -77,41 +84,47 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 
 	@Override
 	public void beforeJob(JobExecution execution) {
-		long id = execution.getId();
-		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", id);
-		jdbc.update(INSERT_LEASE + " VALUES (?, ?, ?, ?, ?)", id, host, pid, processStartedAt, now());
-		held.add(id);
+		holds.compute(execution.getId(), (id, hold) -> {
+			take(id);
+			return new Hold(hold != null && hold.claimed(), false);
+		});
 	}
 
 	/**
 	 * Holds an execution this process launched from the moment it is queued, before it
-	 * begins (a server runs a few jobs at once; the rest wait their turn). Nothing to do
-	 * for one that a synchronous launch already finished.
+	 * begins (a server runs a few jobs at once; the rest wait their turn). The job may
+	 * have begun, or even ended, before the launcher gets here: a lease it took stays as
+	 * it is, and one it already gave back is not taken again.
 	 */
 	public JobExecution claim(JobExecution execution) {
-		if (!execution.getStatus().isRunning()) {
-			return execution;
-		}
-		long id = execution.getId();
-		try {
-			int claimed = jdbc.update(INSERT_LEASE
-					+ " SELECT ?, ?, ?, ?, ? FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND END_TIME IS NULL"
-					+ " AND NOT EXISTS (SELECT 1 FROM job_leases WHERE job_execution_id = ?)", id, host, pid,
-					processStartedAt, now(), id, id);
-			if (claimed == 1) {
-				held.add(id);
+		holds.compute(execution.getId(), (id, hold) -> {
+			if (hold != null && hold.ended()) {
+				return null;
 			}
-		}
-		catch (DuplicateKeyException e) {
-			// why: the job began meanwhile and beforeJob took the lease
-		}
+			if (hold == null && !execution.getStatus().isRunning()) {
+				return null;
+			}
+			if (hold == null) {
+				take(id);
+			}
+			return new Hold(true, false);
+		});
 		return execution;
 	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		held.remove(execution.getId());
-		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", execution.getId());
+		holds.compute(execution.getId(), (id, hold) -> {
+			jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", id);
+			// why: a launcher that has not claimed yet must find the job ended, not
+			// queued
+			return hold != null && hold.claimed() ? null : new Hold(false, true);
+		});
+	}
+
+	/** One statement, so it is the same whether or not the row exists already. */
+	private void take(long executionId) {
+		jdbc.update(takeLease.sql(), executionId, host, pid, processStartedAt, now());
 	}
 
 	public Optional<ExecutionLease> find(long executionId) {
@@ -142,7 +155,7 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 
 	private void beat() {
 		try {
-			for (Long id : held) {
+			for (Long id : heldIds()) {
 				jdbc.update("UPDATE job_leases SET heartbeat_at = ? WHERE job_execution_id = ?", now(), id);
 			}
 		}
@@ -151,6 +164,10 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 			// take over
 			log.warn("heartbeat failed: {}", e.getMessage());
 		}
+	}
+
+	private List<Long> heldIds() {
+		return holds.entrySet().stream().filter(e -> !e.getValue().ended()).map(Map.Entry::getKey).toList();
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -164,6 +181,10 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 	@Override
 	public void close() {
 		heartbeat.shutdownNow();
+	}
+
+	/** Whether the launcher has claimed the execution, and whether the job has ended. */
+	private record Hold(boolean claimed, boolean ended) {
 	}
 
 	private static String hostName() {

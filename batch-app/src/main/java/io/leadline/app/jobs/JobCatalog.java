@@ -152,7 +152,10 @@ public class JobCatalog {
 		String exit = step.getExitStatus().getExitDescription();
 		String line = "step %s %s: %,d read, %,d written, %,d skipped".formatted(step.getStepName(),
 				JobState.of(step.getStatus()).label(), step.getReadCount(), step.getWriteCount(), step.getSkipCount());
-		if (exit != null && !exit.isBlank() && step.getStatus() != BatchStatus.COMPLETED) {
+		if (step.getStatus() == BatchStatus.STOPPED) {
+			line += " (" + JobLog.STOPPED_BY_REQUEST + ")";
+		}
+		else if (exit != null && !exit.isBlank() && step.getStatus() != BatchStatus.COMPLETED) {
 			line += " (" + FailureMessages.firstLine(exit) + ")";
 		}
 		return new JobLogLine(at, line);

@@ -87,6 +87,20 @@ record ApiClient(URI base, HttpClient http) {
 				Map.of("core_offer", "Done-for-you cold email", "cta", "Worth a short call?"), "format", "csv"));
 	}
 
+	/**
+	 * A Stripe webhook delivery: the raw payload, its {@code Stripe-Signature} (none when
+	 * null), no token.
+	 */
+	Reply stripeWebhook(String payload, String signature) {
+		HttpRequest.Builder request = request("/api/billing/stripe/webhook", null)
+			.header("Content-Type", "application/json; charset=utf-8")
+			.header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
+		if (signature != null) {
+			request.header("Stripe-Signature", signature);
+		}
+		return send(request.POST(BodyPublishers.ofString(payload, StandardCharsets.UTF_8)));
+	}
+
 	private HttpRequest.Builder request(String path, String token) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
 		if (token != null) {

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,14 +41,39 @@ import io.leadline.jobs.research.ProviderSettings;
 				"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
 				"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
 				"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
-				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
+				"leadline.credits.starting-credits=0", "leadline.billing.secret-key=" + ApiTestBase.STRIPE_KEY,
+				"leadline.billing.webhook-secret=" + ApiTestBase.WEBHOOK_SECRET,
+				"leadline.billing.public-url=https://app.leadline.test",
+				"leadline.billing.plans.starter.price-id=price_starter",
+				"leadline.billing.plans.growth.price-id=price_growth", "leadline.billing.plans.pro.price-id=price_pro",
+				"leadline.billing.packs.pack-1000.price-id=price_pack_1000",
+				"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
+@Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestBeans {
+
+		@Bean
+		static HeldResults heldResults() {
+			return new HeldResults();
+		}
+
+	}
 
 	static final String SECRET = "test-secret-for-leadline-api-tests-0123456789";
 
 	static final String ISSUER = "https://test-project.supabase.co/auth/v1";
 
 	static final Tokens TOKENS = new Tokens(SECRET, ISSUER, "authenticated");
+
+	static final String STRIPE_KEY = "sk_test_leadline_0123456789";
+
+	static final String WEBHOOK_SECRET = "whsec_leadlineTestSecret0123456789abcdef";
+
+	/** Stripe's API on loopback; billing is on in every API test. */
+	static final StripeFake STRIPE;
 
 	static final Path SAMPLES = Path.of("..", "sample-data");
 
@@ -57,6 +85,7 @@ abstract class ApiTestBase {
 		try {
 			DATA = Files.createTempDirectory("leadline-api-");
 			PROVIDERS = new FakeProviders();
+			STRIPE = new StripeFake();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -71,6 +100,7 @@ abstract class ApiTestBase {
 		registry.add("GROQ_API_KEY", fake::groqKey);
 		registry.add("LEADLINE_SERPER_URL", fake::serperUrl);
 		registry.add("LEADLINE_GROQ_URL", fake::groqUrl);
+		registry.add("leadline.billing.api-url", STRIPE::url);
 	}
 
 	@LocalServerPort

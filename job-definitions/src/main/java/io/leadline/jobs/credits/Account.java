@@ -9,6 +9,8 @@ import io.leadline.jobs.research.ServiceContext;
  *
  * @param defaultService the service context nightly runs use, or null when the owner set
  * none
+ * @param email the owner's email, from the token or the web sign-in; null when never
+ * given
  */
-public record Account(String id, long balance, LocalDateTime createdAt, ServiceContext defaultService) {
+public record Account(String id, long balance, LocalDateTime createdAt, ServiceContext defaultService, String email) {
 }

@@ -1,9 +1,14 @@
 package io.leadline.jobs.credits;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -36,28 +41,53 @@ public class CreditLedger {
 
 	private static final Logger log = LoggerFactory.getLogger(CreditLedger.class);
 
+	private static final String ENTRY_COLUMNS = "id, account_id, delta, kind, reason, job_id, ts, reference, amount_paid, currency";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate tx;
 
 	private final CreditsProperties properties;
 
-	CreditLedger(JdbcClient jdbc, TransactionTemplate tx, CreditsProperties properties) {
+	private final long startingCredits;
+
+	CreditLedger(JdbcClient jdbc, TransactionTemplate tx, CreditsProperties properties, long startingCredits) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.properties = properties;
+		this.startingCredits = startingCredits;
 	}
 
 	/** The account, created with the starting credits on first use. */
 	public Account account(String accountId) {
-		return find(accountId).orElseGet(() -> {
-			create(accountId);
-			return find(accountId).orElseThrow();
-		});
+		return account(accountId, null);
+	}
+
+	/**
+	 * The account, created on first use with the starting credits, which an email gets
+	 * once whatever accounts it signs in to; a known email is recorded on an account
+	 * without one.
+	 * @param email from the token or the web sign-in; null when unknown
+	 */
+	public Account account(String accountId, String email) {
+		String normalized = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+		Optional<Account> found = find(accountId);
+		if (found.isPresent()) {
+			if (normalized != null && found.get().email() == null) {
+				jdbc.sql("update accounts set email = :email where id = :id and email is null")
+					.param("email", normalized)
+					.param("id", accountId)
+					.update();
+				return find(accountId).orElseThrow();
+			}
+			return found.get();
+		}
+		create(accountId, normalized);
+		return find(accountId).orElseThrow();
 	}
 
 	public Optional<Account> find(String accountId) {
-		return jdbc.sql("select id, balance, created_at, default_service from accounts where id = :id")
+		return jdbc.sql("select id, balance, created_at, default_service, email from accounts where id = :id")
 			.param("id", accountId)
 			.query(CreditLedger::account)
 			.optional();
@@ -109,6 +139,13 @@ public class CreditLedger {
 	}
 
 	/**
+	 * True once the job's ok rows were charged: its result is paid for and may be served.
+	 */
+	public boolean isSettled(UUID jobId) {
+		return entry(jobId, LedgerKind.SETTLE).isPresent();
+	}
+
+	/**
 	 * Charges {@code chargedRows} of a completed job and gives back the rest of its
 	 * reservation, once. Does nothing when the job was never reserved, or was already
 	 * settled or released.
@@ -148,11 +185,60 @@ public class CreditLedger {
 		return account(accountId);
 	}
 
+	/**
+	 * Books a purchase once per {@code reference} (the Stripe invoice or Checkout Session
+	 * id): the ledger's unique reference makes a second credit for the same object
+	 * impossible. Joins the caller's transaction when there is one.
+	 * @return true when credited now, false when the reference was already booked
+	 */
+	public boolean purchase(String accountId, long credits, String reason, String reference, Payment paid) {
+		if (credits < 1) {
+			throw new IllegalArgumentException("a purchase must add at least 1 credit, was " + credits);
+		}
+		if (reference == null || reference.isBlank()) {
+			throw new IllegalArgumentException("a purchase needs the reference of what was paid");
+		}
+		return Boolean.TRUE.equals(tx.execute(status -> {
+			// why: the account row lock orders concurrent purchases of the same account,
+			// so
+			// the check below sees a committed booking of the same reference
+			jdbc.sql("select balance from accounts where id = :id for update")
+				.param("id", accountId)
+				.query(Long.class)
+				.single();
+			if (isBooked(reference)) {
+				return false;
+			}
+			deposit(accountId, credits);
+			jdbc.sql("""
+					insert into ledger (account_id, delta, kind, reason, ts, reference, amount_paid, currency)
+					values (:a, :d, :k, :r, :ts, :ref, :paid, :currency)""")
+				.param("a", accountId)
+				.param("d", credits)
+				.param("k", LedgerKind.PURCHASE.name())
+				.param("r", shortened(reason))
+				.param("ts", LocalDateTime.now())
+				.param("ref", reference)
+				.param("paid", paid == null ? null : paid.amount())
+				.param("currency", paid == null ? null : paid.currency())
+				.update();
+			return true;
+		}));
+	}
+
+	/** True when a ledger row already carries this reference. */
+	public boolean isBooked(String reference) {
+		return jdbc.sql("select count(*) from ledger where reference = :ref")
+			.param("ref", reference)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** Newest first. */
 	public List<LedgerEntry> entries(String accountId, int offset, int limit) {
 		return jdbc.sql("""
-				select id, account_id, delta, kind, reason, job_id, ts from ledger where account_id = :id
-				order by id desc limit :limit offset :offset""")
+				select %s from ledger where account_id = :id
+				order by id desc limit :limit offset :offset""".formatted(ENTRY_COLUMNS))
 			.param("id", accountId)
 			.param("limit", limit)
 			.param("offset", offset)
@@ -161,8 +247,7 @@ public class CreditLedger {
 	}
 
 	public List<LedgerEntry> jobEntries(UUID jobId) {
-		return jdbc
-			.sql("select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job order by id")
+		return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger where job_id = :job order by id")
 			.param("job", jobId.toString())
 			.query(CreditLedger::entry)
 			.list();
@@ -200,19 +285,60 @@ public class CreditLedger {
 
 	// --- the parts
 
-	private void create(String accountId) {
+	private void create(String accountId, String email) {
 		try {
-			tx.executeWithoutResult(status -> {
-				jdbc.sql("insert into accounts (id, balance) values (:id, 0)").param("id", accountId).update();
-				long starting = LOCAL_ACCOUNT.equals(accountId) ? 0 : properties.startingCredits();
-				if (starting > 0) {
-					deposit(accountId, starting);
-					append(accountId, starting, LedgerKind.GRANT, "starting credits", null);
-				}
-			});
+			tx.executeWithoutResult(
+					status -> jdbc.sql("insert into accounts (id, balance, email) values (:id, 0, :email)")
+						.param("id", accountId)
+						.param("email", email)
+						.update());
 		}
 		catch (DuplicateKeyException createdConcurrently) {
 			log.debug("account {} was created by a concurrent first use", accountId);
+			return;
+		}
+		if (startingCredits > 0 && !LOCAL_ACCOUNT.equals(accountId)) {
+			grantStartingCredits(accountId, email);
+		}
+	}
+
+	/**
+	 * Once per email (else once per account): the grant's reference is unique in the
+	 * ledger, so a second account of the same email starts at zero.
+	 */
+	private void grantStartingCredits(String accountId, String email) {
+		String reference = email == null ? "starting-credits:account:" + accountId
+				: "starting-credits:email-sha256:" + sha256(email);
+		try {
+			tx.executeWithoutResult(status -> {
+				if (isBooked(reference)) {
+					log.info("account {}: its email had its starting credits on another account", accountId);
+					return;
+				}
+				deposit(accountId, startingCredits);
+				jdbc.sql(
+						"insert into ledger (account_id, delta, kind, reason, ts, reference) values (:a, :d, :k, :r, :ts, :ref)")
+					.param("a", accountId)
+					.param("d", startingCredits)
+					.param("k", LedgerKind.GRANT.name())
+					.param("r", "starting credits (free plan)")
+					.param("ts", LocalDateTime.now())
+					.param("ref", reference)
+					.update();
+			});
+		}
+		catch (DuplicateKeyException grantedConcurrently) {
+			log.info("account {}: its email got its starting credits on a concurrent first use", accountId);
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every JVM has SHA-256", e);
 		}
 	}
 
@@ -253,12 +379,15 @@ public class CreditLedger {
 	}
 
 	private void append(String accountId, long delta, LedgerKind kind, String reason, UUID jobId) {
-		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, ts) values (:a, :d, :k, :r, :j, :ts)")
+		boolean closing = kind == LedgerKind.SETTLE || kind == LedgerKind.RELEASE;
+		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, closes_job, ts)"
+				+ " values (:a, :d, :k, :r, :j, :closes, :ts)")
 			.param("a", accountId)
 			.param("d", delta)
 			.param("k", kind.name())
-			.param("r", reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason)
+			.param("r", shortened(reason))
 			.param("j", jobId == null ? null : jobId.toString())
+			.param("closes", closing ? jobId.toString() : null)
 			.param("ts", LocalDateTime.now())
 			.update();
 	}
@@ -282,30 +411,38 @@ public class CreditLedger {
 			});
 		}
 		catch (DuplicateKeyException alreadyDone) {
+			// why: the database refuses a second closing row, whatever a racing writer
+			// read
 			log.debug("job {} was settled or released concurrently", jobId);
 		}
 	}
 
 	private Optional<LedgerEntry> entry(UUID jobId, LedgerKind kind) {
-		return jdbc.sql(
-				"select id, account_id, delta, kind, reason, job_id, ts from ledger where job_id = :job and kind = :kind")
+		return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger where job_id = :job and kind = :kind")
 			.param("job", jobId.toString())
 			.param("kind", kind.name())
 			.query(CreditLedger::entry)
 			.optional();
 	}
 
+	private static String shortened(String reason) {
+		return reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+	}
+
 	private static Account account(ResultSet rs, int row) throws SQLException {
 		String service = rs.getString("default_service");
 		return new Account(rs.getString("id"), rs.getLong("balance"), rs.getTimestamp("created_at").toLocalDateTime(),
-				service == null ? null : ServiceContext.fromJson(service));
+				service == null ? null : ServiceContext.fromJson(service), rs.getString("email"));
 	}
 
 	private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
 		String job = rs.getString("job_id");
+		long paid = rs.getLong("amount_paid");
+		Payment payment = rs.wasNull() ? null : new Payment(paid, rs.getString("currency"));
 		return new LedgerEntry(rs.getLong("id"), rs.getString("account_id"), rs.getLong("delta"),
 				LedgerKind.valueOf(rs.getString("kind")), rs.getString("reason"),
-				job == null ? null : UUID.fromString(job), rs.getTimestamp("ts").toLocalDateTime());
+				job == null ? null : UUID.fromString(job), rs.getTimestamp("ts").toLocalDateTime(),
+				rs.getString("reference"), payment);
 	}
 
 }

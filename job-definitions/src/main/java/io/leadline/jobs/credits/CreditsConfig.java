@@ -3,6 +3,7 @@ package io.leadline.jobs.credits;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,11 @@ public class CreditsConfig {
 
 	@Bean
 	CreditLedger creditLedger(DataSource dataSource, PlatformTransactionManager transactionManager,
-			CreditsProperties properties) {
-		return new CreditLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), properties);
+			CreditsProperties properties, ObjectProvider<StartingCredits> applicationDefault) {
+		long starting = properties.startingCredits() != null ? properties.startingCredits()
+				: applicationDefault.getIfAvailable(() -> StartingCredits.NONE).credits();
+		return new CreditLedger(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), properties,
+				starting);
 	}
 
 	@Bean

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How credits are handed out and held.
  *
- * @param startingCredits credits a new account gets on first use
+ * @param startingCredits credits a new account gets on first use, once per email; null
+ * leaves it to the application's {@link StartingCredits} (0 without one)
  * @param localLimit how far below zero the CLI's {@code local} account may go; null means
  * no limit (usage is still recorded)
  * @param failedReservationExpiry how long a FAILED job keeps its reservation before it is
@@ -19,6 +20,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("leadline.credits")
-public record CreditsProperties(@DefaultValue("0") @Min(0) long startingCredits, @Min(0) Long localLimit,
+public record CreditsProperties(@Min(0) Long startingCredits, @Min(0) Long localLimit,
 		@DefaultValue("7d") Duration failedReservationExpiry) {
 }

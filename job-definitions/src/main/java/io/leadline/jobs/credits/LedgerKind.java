@@ -19,6 +19,11 @@ public enum LedgerKind {
 	 * The whole reservation comes back: the job was abandoned, deleted or its failure
 	 * expired.
 	 */
-	RELEASE
+	RELEASE,
+	/**
+	 * Credits bought: a plan's monthly allowance (one per paid invoice) or a credit pack
+	 * (one per Checkout Session), unique by its Stripe reference.
+	 */
+	PURCHASE
 
 }

@@ -2,17 +2,18 @@ package io.leadline.jobs.enrichment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import io.leadline.jobs.credits.CreditLedger;
 
 /**
- * Reserves a job's rows before it runs and settles after it completed. The application
- * reserves when it starts a job (an honest refusal), so here the reservation is usually a
- * no-op; it guards a job started without one. Restarts never reserve again: the ledger
- * allows one reservation per job, and a released one refuses the run.
+ * Reserves a job's rows before it runs. The application reserves when it starts a job (an
+ * honest refusal), so here the reservation is usually a no-op; it guards a job started
+ * without one. Restarts never reserve again: the ledger allows one reservation per job,
+ * and a released one refuses the run. Settlement is not here: the merge step settles in
+ * the step that publishes the result, so no way of ending a job (stop, abandon, delete,
+ * expiry) leaves a result unpaid.
  */
 final class CreditBooking implements JobExecutionListener {
 
@@ -35,18 +36,6 @@ final class CreditBooking implements JobExecutionListener {
 			log.info("job {} reserved {} credits from account {}", request.jobId(), request.rowCount(),
 					request.owner());
 		}
-	}
-
-	@Override
-	public void afterJob(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return;
-		}
-		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
-		long ok = RunContext.rows(execution).charged();
-		ledger.settle(request.jobId(), ok);
-		log.info("job {} settled: {} {} rows charged to account {}", request.jobId(), ok, RowStatus.OK.label(),
-				request.owner());
 	}
 
 	private boolean wasReleased(EnrichmentRequest request) {

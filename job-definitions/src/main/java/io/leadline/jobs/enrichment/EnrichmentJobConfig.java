@@ -91,9 +91,8 @@ public class EnrichmentJobConfig {
 		// 2. the job log's start and end lines; a fatal provider error as exit
 		// description
 		job.listener(new EnrichmentJobListener(halt, jobLog));
-		// 3. credits: reserve before (a no-op when started through the application),
-		// settle
-		// after completion
+		// 3. credits: reserve before the run (a no-op when the application reserved);
+		// merge settles
 		job.listener(new CreditBooking(credits));
 		// 4. the application's metrics of completed runs (their afterJob runs first)
 		hook(hooks, Slot.METRICS).ifPresent(job::listener);
@@ -125,9 +124,10 @@ public class EnrichmentJobConfig {
 
 	@Bean
 	Step merge(JobRepository jobRepository, PlatformTransactionManager transactionManager, ObjectStore store,
-			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices) {
+			JobMetaStore metaStore, JsonMapper json, EnrichmentProperties properties, ProviderPrices prices,
+			CreditLedger ledger) {
 		return new StepBuilder(MERGE, jobRepository)
-			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices),
+			.tasklet(new MergeTasklet(store, metaStore, json, properties.csvBom(), jobRepository, prices, ledger),
 					transactionManager)
 			.build();
 	}

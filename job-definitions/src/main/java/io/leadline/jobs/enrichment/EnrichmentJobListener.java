@@ -37,11 +37,20 @@ final class EnrichmentJobListener implements JobExecutionListener {
 			}
 		});
 		halt.clear(execution.getId());
-		String description = execution.getExitStatus().getExitDescription();
-		String why = execution.getStatus() == BatchStatus.COMPLETED || description == null || description.isBlank() ? ""
-				: ": " + description.lines().findFirst().orElse("");
 		jobLog.append(EnrichmentRequest.from(execution.getJobParameters()).jobId(),
-				"run %d %s%s".formatted(execution.getId(), execution.getStatus().name().toLowerCase(), why));
+				"run %d %s%s".formatted(execution.getId(), execution.getStatus().name().toLowerCase(), why(execution)));
+	}
+
+	/** Owners read this line: Batch's interruption exception says nothing to them. */
+	private static String why(JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return ": " + JobLog.STOPPED_BY_REQUEST;
+		}
+		String description = execution.getExitStatus().getExitDescription();
+		if (execution.getStatus() == BatchStatus.COMPLETED || description == null || description.isBlank()) {
+			return "";
+		}
+		return ": " + description.lines().findFirst().orElse("");
 	}
 
 }

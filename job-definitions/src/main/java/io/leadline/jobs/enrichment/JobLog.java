@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class JobLog {
 
+	/** How a run or step ended by {@code stop} is described to its owner. */
+	public static final String STOPPED_BY_REQUEST = "stopped by request";
+
 	private static final Logger log = LoggerFactory.getLogger(JobLog.class);
 
 	private static final int MAX_MESSAGE = 1000;

@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.output.ResultSink;
 import io.leadline.jobs.output.ResultSinks;
 import io.leadline.jobs.research.ProviderPrices;
@@ -27,10 +28,16 @@ import io.leadline.jobs.research.ProviderUsage;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Step 3: merges the work objects into the result and writes {@code summary.json}. The
- * object store publishes an object only when it is complete, so a merge killed half-way
- * leaves no result and simply runs again. The optional export to a local path is repeated
- * by a restart.
+ * Step 3: merges the work objects into the result, settles the job's credits and writes
+ * {@code summary.json}. The object store publishes an object only when it is complete, so
+ * a merge killed half-way leaves no result and simply runs again. The optional export to
+ * a local path is repeated by a restart.
+ *
+ * <p>
+ * Settling here, right after the result is published, makes a result that exists a result
+ * that is paid for: a job stopped, abandoned or deleted after this step published its
+ * result has already charged its ok rows. A result published by a merge that died before
+ * settling is never served (downloads require the settlement), and its restart settles.
  */
 final class MergeTasklet implements Tasklet {
 
@@ -48,9 +55,12 @@ final class MergeTasklet implements Tasklet {
 
 	private final ProviderPrices prices;
 
+	private final CreditLedger ledger;
+
 	MergeTasklet(ObjectStore store, JobMetaStore metaStore, JsonMapper json, boolean csvBom,
-			JobRepository jobRepository, ProviderPrices prices) {
+			JobRepository jobRepository, ProviderPrices prices, CreditLedger ledger) {
 		this.store = store;
+		this.ledger = ledger;
 		this.prices = prices;
 		this.jobRepository = jobRepository;
 		this.metaStore = metaStore;
@@ -73,6 +83,7 @@ final class MergeTasklet implements Tasklet {
 			}
 		});
 		RowCounts rows = new RowCounts(counts).withEveryStatus();
+		settle(request, rows.charged());
 		contribution.incrementWriteCount(meta.dataRows());
 		ProviderUsage usage = usageOf(jobRepository.getJobExecutions(execution.getJobInstance()));
 		double costUsd = prices.estimate(usage);
@@ -87,6 +98,11 @@ final class MergeTasklet implements Tasklet {
 		log.info("job {} merged {} rows into {} in {}s", request.jobId(), meta.dataRows(), resultKey,
 				summary.mergeSeconds());
 		return RepeatStatus.FINISHED;
+	}
+
+	private void settle(EnrichmentRequest request, long charged) {
+		ledger.settle(request.jobId(), charged);
+		log.info("job {} settled: {} charged rows to account {}", request.jobId(), charged, request.owner());
 	}
 
 	private static EnrichmentSummary summarize(JobExecution execution, EnrichmentRequest request, JobMeta meta,

@@ -19,7 +19,9 @@ public record RowRecord(long rowNumber, RowStatus status, String reason, String 
 			throw new IllegalArgumentException("row number must be positive: " + rowNumber);
 		}
 		reason = nullToEmpty(reason);
-		research = nullToEmpty(research);
+		// why: research is what a credit pays for, so a row that is not charged carries
+		// none (a duplicate repeats its first occurrence, which was)
+		research = status.isCharged() || status == RowStatus.DUPLICATE ? nullToEmpty(research) : "";
 		opener = nullToEmpty(opener);
 		cells = List.copyOf(cells);
 	}

@@ -19,7 +19,11 @@ public enum RowStatus {
 		return valueOf(label.toUpperCase(Locale.ROOT));
 	}
 
-	/** Only researched rows cost the customer a credit. */
+	/**
+	 * The one charging rule: a row costs a credit exactly when it is {@code ok}, and only
+	 * charged rows (and duplicates of them) carry {@code sif_research}, see
+	 * {@link RowRecord}: a row whose opener failed is free and delivers nothing.
+	 */
 	public boolean isCharged() {
 		return this == OK;
 	}

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.leadline.jobs.storage.SqlUpsert;
 
 /**
  * The response cache in the {@code research_cache} table: shared by every JVM on the same
@@ -23,10 +24,13 @@ public final class JdbcResponseCache implements ResponseCache {
 
 	private final Clock clock;
 
+	private final SqlUpsert put;
+
 	public JdbcResponseCache(JdbcTemplate jdbc, Duration ttl, Clock clock) {
 		this.jdbc = jdbc;
 		this.ttl = ttl;
 		this.clock = clock;
+		this.put = SqlUpsert.of(jdbc, "research_cache", "cache_key", "kind", "payload", "created_at", "expires_at");
 	}
 
 	@Override
@@ -42,17 +46,11 @@ public final class JdbcResponseCache implements ResponseCache {
 		Instant now = clock.instant();
 		Timestamp created = Timestamp.from(now);
 		Timestamp expires = Timestamp.from(now.plus(ttl));
-		try {
-			jdbc.update(
-					"INSERT INTO research_cache (cache_key, kind, payload, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-					key, kind, value, created, expires);
-		}
-		catch (DuplicateKeyException raced) {
-			// why: two rows of the same company may finish together; the later answer is
-			// as good
-			jdbc.update("UPDATE research_cache SET payload = ?, created_at = ?, expires_at = ? WHERE cache_key = ?",
-					value, created, expires, key);
-		}
+		// why: rows of the same company finish together, and an expired entry is still
+		// there; one upsert keeps the later answer without a duplicate-key error that
+		// would
+		// spoil a surrounding transaction on PostgreSQL
+		jdbc.update(put.sql(), key, kind, value, created, expires);
 	}
 
 	/** Deletes expired entries; returns how many. */

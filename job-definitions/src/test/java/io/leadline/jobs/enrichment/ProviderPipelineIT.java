@@ -98,6 +98,26 @@ class ProviderPipelineIT extends JobIT {
 		assertThat(OutputContract.statuses(result)).contains("ok").isSubsetOf("ok", "invalid", "duplicate");
 	}
 
+	@Test
+	void rowsWhoseOpenerFailsAreNotChargedAndCarryNoResearch() throws Exception {
+		providers.groq = call -> call.json() ? ProviderWire.answerFor(call)
+				: ProviderWire.chatCompletion("- We help.\n- We research.\n- We write.\n- Reply?");
+		MessyList list = uniqueList("bullets", 8);
+		EnrichmentRequest request = jobs.request(list.writeCsv(files.resolve("bullets.csv")), ResultFormat.CSV, 3, 2);
+
+		JobExecution execution = jobs.run(request);
+
+		List<List<String>> result = jobs.result(request);
+		int research = result.get(0).indexOf("sif_research");
+		List<List<String>> failed = result.stream()
+			.skip(1)
+			.filter(row -> "failed".equals(OutputContract.status(row)))
+			.toList();
+		assertThat(failed).isNotEmpty();
+		assertThat(failed).extracting(row -> row.get(research)).containsOnly("");
+		assertThat(RunContext.rows(execution).charged()).isZero();
+	}
+
 	/**
 	 * A list whose people appear in no other test, so the shared cache starts cold for
 	 * it.
