@@ -15,6 +15,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadline.app.billing.BillingException;
+import io.leadline.app.jobs.JobConflictException;
+import io.leadline.app.jobs.JobNotFoundException;
 import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
@@ -53,6 +55,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		response.getBody().setProperty("creditsRequired", e.needed());
 		response.getBody().setProperty("creditsAvailable", e.available());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(JobConflictException e) {
+		return problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
 	}
 
 	@ExceptionHandler

@@ -42,7 +42,7 @@ class JobsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Optional<JobState> state = Optional.ofNullable(status).map(s -> JobState.valueOf(s.trim().toUpperCase()));
-		List<JobView> jobs = catalog.recent(limit, state);
+		List<JobView> jobs = catalog.page(Optional.empty(), state, 0, limit);
 		PrintWriter out = spec.commandLine().getOut();
 		if (jobs.isEmpty()) {
 			out.println("no jobs yet: start one with ./leadline enrich FILE");

@@ -61,6 +61,9 @@ public class EnrichmentJobConfig {
 
 	static final String WORKER = "enrichWorker";
 
+	/** What every partition's step name starts with; see {@link #isWorkerStep}. */
+	public static final String WORKER_STEP_PREFIX = WORKER + ":";
+
 	static final String MERGE = "merge";
 
 	static final String CLEANUP = "cleanup";
@@ -70,7 +73,7 @@ public class EnrichmentJobConfig {
 	 * a colon, then the partition's name.
 	 */
 	static boolean isWorkerStep(String stepName) {
-		return stepName.startsWith(WORKER + ":");
+		return stepName.startsWith(WORKER_STEP_PREFIX);
 	}
 
 	private static String partitionName(int partition) {

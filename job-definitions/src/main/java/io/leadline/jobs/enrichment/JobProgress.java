@@ -24,29 +24,33 @@ public record JobProgress(long total, long done, Duration elapsed) {
 	 * a row twice
 	 */
 	public static JobProgress of(JobExecution execution, List<JobExecution> history) {
-		long estimate = EnrichmentRequest.rowCountOf(execution.getJobParameters());
-		long total = estimate;
-		long resolved = 0;
-		long done = 0;
+		long partitionRows = 0;
 		for (JobExecution attempt : history) {
-			// why: a restart inherits the job context, so prepare's counts are read once,
-			// not summed
-			ExecutionContext context = attempt.getExecutionContext();
-			if (context.containsKey(RunContext.TOTAL)) {
-				total = context.getLong(RunContext.TOTAL);
-				resolved = context.getLong(RunContext.RESOLVED);
-			}
 			for (StepExecution step : attempt.getStepExecutions()) {
 				if (EnrichmentJobConfig.isWorkerStep(step.getStepName())) {
-					done += step.getWriteCount() + step.getProcessSkipCount();
+					partitionRows += step.getWriteCount() + step.getProcessSkipCount();
 				}
 			}
 		}
-		done += resolved;
-		LocalDateTime start = execution.getStartTime();
-		LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
-		Duration elapsed = start == null ? Duration.ZERO : Duration.between(start, end);
-		return new JobProgress(total, done, elapsed);
+		return of(execution.getExecutionContext(), EnrichmentRequest.rowCountOf(execution.getJobParameters()),
+				partitionRows, execution.getStartTime(), execution.getEndTime());
+	}
+
+	/**
+	 * The same from figures a caller read itself (a page of jobs in a few queries).
+	 * @param lastContext the job context of the latest execution: a restart inherits the
+	 * job context, so prepare's counts are read there once, not summed
+	 * @param estimate the rows the job was started with, until prepare has counted
+	 * @param partitionRows rows the partitions wrote or skipped, over every execution
+	 * @param end null while the execution runs
+	 */
+	public static JobProgress of(ExecutionContext lastContext, long estimate, long partitionRows, LocalDateTime start,
+			LocalDateTime end) {
+		long total = lastContext.getLong(RunContext.TOTAL, estimate);
+		long resolved = lastContext.getLong(RunContext.RESOLVED, 0);
+		LocalDateTime until = end != null ? end : LocalDateTime.now();
+		Duration elapsed = start == null ? Duration.ZERO : Duration.between(start, until);
+		return new JobProgress(total, resolved + partitionRows, elapsed);
 	}
 
 	public double percent() {

@@ -68,8 +68,12 @@ public final class RunContext {
 
 	/** Rows by status once merge has run; empty before. */
 	public static RowCounts rows(JobExecution execution) {
+		return rows(execution.getExecutionContext());
+	}
+
+	/** Rows by status in a job context, once merge has run; empty before. */
+	public static RowCounts rows(ExecutionContext context) {
 		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-		ExecutionContext context = execution.getExecutionContext();
 		for (RowStatus status : RowStatus.values()) {
 			if (context.containsKey(STATUS_PREFIX + status.label())) {
 				counts.put(status, context.getLong(STATUS_PREFIX + status.label()));
@@ -80,13 +84,19 @@ public final class RunContext {
 
 	/** The whole job's provider usage, once merge has run. */
 	public static Optional<ProviderUsage> usage(JobExecution execution) {
-		ExecutionContext context = execution.getExecutionContext();
+		return usage(execution.getExecutionContext());
+	}
+
+	public static Optional<ProviderUsage> usage(ExecutionContext context) {
 		return context.containsKey(SERPER_CALLS) ? Optional.of(readUsage(context)) : Optional.empty();
 	}
 
 	/** The whole job's estimated provider cost in USD, once merge has run. */
 	public static Optional<Double> costUsd(JobExecution execution) {
-		ExecutionContext context = execution.getExecutionContext();
+		return costUsd(execution.getExecutionContext());
+	}
+
+	public static Optional<Double> costUsd(ExecutionContext context) {
 		return context.containsKey(COST_USD) ? Optional.of(context.getDouble(COST_USD)) : Optional.empty();
 	}
 
