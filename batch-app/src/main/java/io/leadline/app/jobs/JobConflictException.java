@@ -8,7 +8,7 @@ public final class JobConflictException extends RuntimeException {
 
 	private final String code;
 
-	JobConflictException(String code, String message) {
+	public JobConflictException(String code, String message) {
 		super(message);
 		this.code = code;
 	}

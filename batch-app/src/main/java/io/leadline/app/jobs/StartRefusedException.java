@@ -22,7 +22,7 @@ public final class StartRefusedException extends RuntimeException {
 
 	private final Reason reason;
 
-	StartRefusedException(Reason reason, String message) {
+	public StartRefusedException(Reason reason, String message) {
 		super(message);
 		this.reason = reason;
 	}

@@ -2,7 +2,6 @@ package io.leadline.jobs.credits;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +28,9 @@ public class CreditsConfig {
 	}
 
 	@Bean
-	ReservationExpiry reservationExpiry(CreditLedger ledger, JobRepository jobRepository,
+	ReservationExpiry reservationExpiry(CreditLedger ledger, LastExecution lastExecution,
 			CreditsProperties properties) {
-		return new ReservationExpiry(ledger, jobRepository, properties);
+		return new ReservationExpiry(ledger, lastExecution, properties);
 	}
 
 }

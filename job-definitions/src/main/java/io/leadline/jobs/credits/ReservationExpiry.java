@@ -8,11 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-
-import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 
 /**
  * Gives back the reservation of a job that failed and was left alone longer than
@@ -25,13 +20,13 @@ public final class ReservationExpiry {
 
 	private final CreditLedger ledger;
 
-	private final JobRepository jobRepository;
+	private final LastExecution lastExecution;
 
 	private final CreditsProperties properties;
 
-	ReservationExpiry(CreditLedger ledger, JobRepository jobRepository, CreditsProperties properties) {
+	ReservationExpiry(CreditLedger ledger, LastExecution lastExecution, CreditsProperties properties) {
 		this.ledger = ledger;
-		this.jobRepository = jobRepository;
+		this.lastExecution = lastExecution;
 		this.properties = properties;
 	}
 
@@ -42,7 +37,7 @@ public final class ReservationExpiry {
 		LocalDateTime cutoff = now.minus(properties.failedReservationExpiry());
 		int released = 0;
 		for (UUID jobId : ledger.heldReservations(cutoff)) {
-			Optional<JobExecution> last = lastExecution(jobId);
+			Optional<JobExecution> last = lastExecution.of(jobId);
 			if (last.isEmpty() || failedBefore(last.get(), cutoff)) {
 				ledger.release(jobId,
 						"expired: failed and not restarted within " + properties.failedReservationExpiry());
@@ -51,12 +46,6 @@ public final class ReservationExpiry {
 			}
 		}
 		return released;
-	}
-
-	private Optional<JobExecution> lastExecution(UUID jobId) {
-		JobInstance instance = jobRepository.getJobInstance(EnrichmentJobConfig.JOB,
-				new JobParametersBuilder().addString("jobId", jobId.toString(), true).toJobParameters());
-		return Optional.ofNullable(instance).map(jobRepository::getLastJobExecution);
 	}
 
 	private static boolean failedBefore(JobExecution execution, LocalDateTime cutoff) {

@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LastExecution;
 import io.leadline.jobs.enrichment.EnrichmentRunHook.Slot;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
@@ -274,6 +275,13 @@ public class EnrichmentJobConfig {
 		executor.setWaitForTasksToCompleteOnShutdown(false);
 		executor.initialize();
 		return executor;
+	}
+
+	/** How credits find a job's latest execution (reservation expiry). */
+	@Bean
+	LastExecution lastExecution(JobRepository jobRepository) {
+		return jobId -> Optional.ofNullable(jobRepository.getJobInstance(JOB, EnrichmentRequest.identifying(jobId)))
+			.map(jobRepository::getLastJobExecution);
 	}
 
 	@Bean

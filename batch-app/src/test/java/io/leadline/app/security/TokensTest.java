@@ -1,0 +1,81 @@
+package io.leadline.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/** Tokens the minter signs and the API's decoder accepts, or refuses. */
+class TokensTest {
+
+	private static final String SECRET = "a-test-secret-of-at-least-32-bytes!!";
+
+	private static final JwtProperties SUPABASE = new JwtProperties(SECRET, "https://ref.supabase.co/auth/v1",
+			"authenticated");
+
+	@Test
+	void acceptsATokenItMintedAndKnowsTheCaller() {
+		String token = new TokenMinter(SUPABASE).mint("ann", false, Duration.ofMinutes(5));
+
+		Caller caller = Caller.of(decoder(SUPABASE).decode(token));
+
+		assertThat(caller).isEqualTo(new Caller("ann", false));
+	}
+
+	@Test
+	void mintsAdminsWithTheRoleInAppMetadata() {
+		String token = new TokenMinter(SUPABASE).mint("root", true, Duration.ofMinutes(5));
+
+		assertThat(Caller.of(decoder(SUPABASE).decode(token)).admin()).isTrue();
+	}
+
+	@Test
+	void refusesATokenForAnotherAudience() {
+		String token = new TokenMinter(new JwtProperties(SECRET, SUPABASE.issuer(), "someone-else")).mint("ann", false,
+				Duration.ofMinutes(5));
+
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decoder(SUPABASE).decode(token));
+	}
+
+	@Test
+	void refusesATokenFromAnotherIssuer() {
+		String token = new TokenMinter(new JwtProperties(SECRET, "https://evil.example", SUPABASE.audience()))
+			.mint("ann", false, Duration.ofMinutes(5));
+
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decoder(SUPABASE).decode(token));
+	}
+
+	@Test
+	void refusesAnExpiredToken() {
+		String token = new TokenMinter(SUPABASE).mint("ann", false, Duration.ofMinutes(-5));
+
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder(SUPABASE).decode(token));
+	}
+
+	@Test
+	void neverMintsForASubjectThatIsNoAccountId() {
+		TokenMinter minter = new TokenMinter(SUPABASE);
+
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> minter.mint("../bob", false, Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void namesTheVariableWhenTheSecretIsTooShort() {
+		JwtProperties weak = new JwtProperties("short", null, null);
+
+		assertThatIllegalStateException().isThrownBy(() -> decoder(weak))
+			.withMessageContaining("LEADLINE_JWT_SECRET is 5 bytes");
+	}
+
+	private static JwtDecoder decoder(JwtProperties properties) {
+		return new ApiSecurityConfig().jwtDecoder(properties);
+	}
+
+}
