@@ -28,7 +28,7 @@ class TokenCommand implements Callable<Integer> {
 	boolean admin;
 
 	@Option(names = "--hours", defaultValue = "12",
-			description = "hours the token is valid (default: ${DEFAULT-VALUE})")
+			description = "hours the token is valid, at most 720 (default: ${DEFAULT-VALUE})")
 	long hours;
 
 	private final TokenMinter minter;
@@ -39,7 +39,10 @@ class TokenCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		spec.commandLine().getOut().println(minter.mint(subject, admin, Duration.ofHours(hours)));
+		TokenMinter.Minted minted = minter.mint(subject, admin, Duration.ofHours(hours));
+		spec.commandLine().getOut().println(minted.token());
+		// why: stderr, so TOKEN=$(leadline token ...) still captures the token alone
+		spec.commandLine().getErr().println("expires " + minted.expiresAt());
 		return 0;
 	}
 

@@ -5,38 +5,55 @@ import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's door: every {@code /api/**} call needs a valid HS256 bearer token; health,
- * the OpenAPI document and its UI are open; {@code /api/admin/**} needs the admin role.
+ * The API's door: every {@code /api/**} call needs a valid bearer token (rules in
+ * {@link TokenDecoders}); health, the OpenAPI document and its UI are open;
+ * {@code /api/admin/**} needs the admin role; metrics take the metrics-only credential.
  * Stateless, no sessions, no CSRF (no cookies are ever read).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(MetricsProperties.class)
 class ApiSecurityConfig {
+
+	/**
+	 * {@code /actuator/prometheus}: the metrics-only credential (HTTP Basic, user
+	 * {@code prometheus}) or an admin token; nothing else.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain metricsSecurity(HttpSecurity http, JsonMapper json, MetricsProperties metrics)
+			throws Exception {
+		SecurityProblems problems = new SecurityProblems(json);
+		return http.securityMatcher("/actuator/prometheus")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole("ADMIN", MetricsScraper.ROLE))
+			.authenticationProvider(new MetricsScraper(metrics))
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.oauth2ResourceServer(
+					server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurityConfig::authentication))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.build();
+	}
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
@@ -48,13 +65,10 @@ class ApiSecurityConfig {
 						"/swagger-ui.html", "/swagger-ui/**", "/error")
 				.permitAll()
 				// why: Stripe signs its webhook instead of sending a token; the signature
-				// is
-				// checked by the billing webhook itself
+				// is checked by the billing webhook itself
 				.requestMatchers(HttpMethod.POST, "/api/billing/stripe/webhook")
 				.permitAll()
-				// why: metrics show business volume; Prometheus scrapes with an admin
-				// token
-				.requestMatchers("/api/admin/**", "/actuator/prometheus")
+				.requestMatchers("/api/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
@@ -68,31 +82,7 @@ class ApiSecurityConfig {
 
 	@Bean
 	JwtDecoder jwtDecoder(JwtProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(properties.key())
-			.macAlgorithm(MacAlgorithm.HS256)
-			.build();
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(JwtValidators.createDefault());
-		if (properties.checksIssuer()) {
-			validators.add(new JwtIssuerValidator(properties.issuer()));
-		}
-		if (properties.checksAudience()) {
-			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-					audience -> audience != null && audience.contains(properties.audience())));
-		}
-		validators.add(ApiSecurityConfig::subjectIsAccountId);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
-	}
-
-	// why: the subject becomes part of object keys (inputs/{owner}/...), so only safe ids
-	// get in
-	private static OAuth2TokenValidatorResult subjectIsAccountId(Jwt jwt) {
-		if (Caller.isAccountId(jwt.getSubject())) {
-			return OAuth2TokenValidatorResult.success();
-		}
-		return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-				"sub must be an account id (letters, digits and _ . @ -, at most 128)", null));
+		return TokenDecoders.forServe(properties);
 	}
 
 	private static AbstractAuthenticationToken authentication(Jwt jwt) {

@@ -20,6 +20,12 @@ public record Caller(String accountId, boolean admin) {
 
 	static final String ADMIN = "admin";
 
+	/**
+	 * Accounts no token may name: {@code local} is the CLI's, with no credit floor and
+	 * every CLI job's results.
+	 */
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("local");
+
 	public static Caller of(Jwt jwt) {
 		return new Caller(jwt.getSubject(), isAdmin(jwt));
 	}
@@ -41,11 +47,19 @@ public record Caller(String accountId, boolean admin) {
 	 * @throws IllegalArgumentException when {@code id} cannot be an account id
 	 */
 	public static String requireAccountId(String id) {
+		if (isReserved(id)) {
+			throw new IllegalArgumentException("'" + id + "' is a reserved account; only the CLI books to it");
+		}
 		if (!isAccountId(id)) {
 			throw new IllegalArgumentException(
 					"'" + id + "' is not an account id: letters, digits and _ . @ -, at most 128");
 		}
 		return id;
+	}
+
+	/** True for ids only the operator's CLI uses (case-insensitive). */
+	public static boolean isReserved(String id) {
+		return id != null && RESERVED.contains(id.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	static boolean isAccountId(String subject) {

@@ -30,8 +30,23 @@ public class TokenMinter {
 		this.properties = properties;
 	}
 
-	public String mint(String subject, boolean admin, Duration validFor) {
+	/** The longest a minted token lives: an operator's token is renewed, not kept. */
+	public static final Duration MAX_VALIDITY = Duration.ofHours(720);
+
+	/** A signed token and when it stops working. */
+	public record Minted(String token, Instant expiresAt) {
+	}
+
+	/**
+	 * @throws IllegalArgumentException for a reserved or unsafe subject, or a validity
+	 * beyond {@link #MAX_VALIDITY}
+	 */
+	public Minted mint(String subject, boolean admin, Duration validFor) {
 		Caller.requireAccountId(subject);
+		if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_VALIDITY) > 0) {
+			throw new IllegalArgumentException(
+					"a token is valid for 1 to %d hours, not %d".formatted(MAX_VALIDITY.toHours(), validFor.toHours()));
+		}
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
 			.issueTime(Date.from(now))
@@ -48,7 +63,7 @@ public class TokenMinter {
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
 			jwt.sign(new MACSigner(properties.key()));
-			return jwt.serialize();
+			return new Minted(jwt.serialize(), claims.build().getExpirationTime().toInstant());
 		}
 		catch (JOSEException e) {
 			throw new IllegalStateException("cannot sign a token: " + e.getMessage(), e);

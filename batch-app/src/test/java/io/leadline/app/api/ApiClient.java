@@ -46,6 +46,12 @@ record ApiClient(URI base, HttpClient http) {
 		return send(request(path, token).GET());
 	}
 
+	Reply getWithBasic(String path, String user, String password) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Basic " + credentials).GET());
+	}
+
 	Reply post(String path, String token) {
 		return send(request(path, token).POST(BodyPublishers.noBody()));
 	}

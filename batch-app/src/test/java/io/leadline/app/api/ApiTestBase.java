@@ -81,10 +81,16 @@ abstract class ApiTestBase {
 
 	static final FakeProviders PROVIDERS;
 
+	static final JwksServer JWKS;
+
+	/** The password Prometheus scrapes with (user {@code prometheus}). */
+	static final String METRICS_PASSWORD = "metrics-password-for-tests";
+
 	static {
 		try {
 			DATA = Files.createTempDirectory("leadline-api-");
 			PROVIDERS = new FakeProviders();
+			JWKS = new JwksServer();
 			STRIPE = new StripeFake();
 		}
 		catch (IOException e) {
@@ -96,6 +102,8 @@ abstract class ApiTestBase {
 	static void wire(DynamicPropertyRegistry registry) {
 		ProviderSettings fake = PROVIDERS.settings();
 		registry.add("leadline.data-dir", DATA::toString);
+		registry.add("leadline.jwt.jwks-url", JWKS::url);
+		registry.add("leadline.metrics.password", () -> METRICS_PASSWORD);
 		registry.add("SERPER_API_KEY", fake::serperKey);
 		registry.add("GROQ_API_KEY", fake::groqKey);
 		registry.add("LEADLINE_SERPER_URL", fake::serperUrl);

@@ -55,6 +55,52 @@ class AuthIT extends ApiTestBase {
 	}
 
 	@Test
+	void refusesATokenForTheCliLocalAccount() {
+		var reply = api.get("/api/account", TOKENS.user("local"));
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.json().path("detail").asString()).contains("reserved");
+	}
+
+	@Test
+	void refusesATokenWithoutExpiry() {
+		var reply = api.get("/api/account", TOKENS.with("eve", c -> c.expirationTime(null)));
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.json().path("detail").asString()).contains("exp");
+	}
+
+	@Test
+	void refusesSupabaseAnonymousUsers() {
+		var reply = api.get("/api/account", TOKENS.with("eve", c -> c.claim("is_anonymous", true)));
+
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.json().path("detail").asString()).contains("anonymous");
+	}
+
+	@Test
+	void acceptsAnEs256TokenWhoseKeyTheJwksUrlPublishes() {
+		String account = anAccount("jwks");
+
+		var published = api.get("/api/account", JWKS.es256(account, ISSUER, "authenticated"));
+		var unpublished = api.get("/api/account", JWKS.es256WithUnpublishedKey(account, ISSUER, "authenticated"));
+		var otherIssuer = api.get("/api/account", JWKS.es256(account, "https://evil.example/auth/v1", "authenticated"));
+
+		assertThat(published.status()).as(published.toString()).isEqualTo(200);
+		assertThat(published.json().path("id").asString()).isEqualTo(account);
+		assertThat(unpublished.status()).isEqualTo(401);
+		assertThat(otherIssuer.status()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesAnAdminGrantToTheCliLocalAccount() {
+		var reply = api.postJson("/api/admin/accounts/local/credits", TOKENS.admin("ops"),
+				Map.of("amount", 10, "reason", "no"));
+
+		assertThat(reply.status()).isEqualTo(400);
+	}
+
+	@Test
 	void acceptsASupabaseStyleTokenAndCreatesTheAccountOnFirstUse() {
 		String subject = "0b3e5f8e-3c1a-4d5e-9f7a-" + anAccount("x").substring(2, 10) + "abcd";
 

@@ -106,6 +106,8 @@ class CrashRecoveryIT {
 				"LEADLINE_PARTITIONS", "" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "8"));
 		env.put("LEADLINE_PORT", "0");
 		env.put("LEADLINE_JWT_SECRET", "a-test-secret-that-is-at-least-32-bytes-long");
+		env.put("LEADLINE_JWT_ISSUER", "https://leadline.test/auth/v1");
+		env.put("LEADLINE_JWT_AUDIENCE", "authenticated");
 		LeadlineProcess leadline = new LeadlineProcess(data, env);
 		Path out = work.resolve("result.csv");
 		LeadlineProcess.Running killed = leadline.start("enrich", list().toString(), "--out", out.toString());
