@@ -1,31 +1,37 @@
 package io.leadline.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.leadline.app.jobs.CrashRecovery;
 import io.leadline.app.jobs.ExecutionLeases;
-import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.app.jobs.JobCatalog;
 import io.leadline.jobs.research.ProviderWire;
 
 /**
- * More jobs than the server runs at once: the ones waiting their turn are held by this
- * process from the start, so orphan recovery (here or in another instance) never takes
- * them for dead.
+ * More jobs than the server runs at once (4): the ones waiting their turn are held by
+ * this process from the start, so orphan recovery (here or in another instance) never
+ * takes them for dead.
  */
 class QueuedJobsIT extends ApiTestBase {
 
+	private final CountDownLatch searchesMayAnswer = new CountDownLatch(1);
+
 	@Autowired
-	JobRepository jobRepository;
+	JobCatalog catalog;
 
 	@Autowired
 	ExecutionLeases leases;
@@ -35,13 +41,15 @@ class QueuedJobsIT extends ApiTestBase {
 
 	@AfterEach
 	void promptProviders() {
+		searchesMayAnswer.countDown();
 		PROVIDERS.serper = ProviderWire::searchResultsFor;
 	}
 
 	@Test
 	void queuedJobsAreHeldByTheServerAndNeverRecoveredAsOrphans() throws Exception {
+		// why: running jobs hold in their first search, so the four slots stay taken
 		PROVIDERS.serper = query -> {
-			sleep(1_000);
+			awaitRelease();
 			return ProviderWire.searchResultsFor(query);
 		};
 		String token = aFundedAccount("queue", 100);
@@ -50,22 +58,29 @@ class QueuedJobsIT extends ApiTestBase {
 			jobs.add(startedJob(token, uploadFresh(token, 2)));
 		}
 
-		List<JobExecution> running = List.copyOf(jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB));
-		assertThat(running).as("4 run at once, the rest wait")
-			.hasSizeGreaterThan(4)
-			.anyMatch(execution -> execution.getStatus() == BatchStatus.STARTING);
-		assertThat(running).allSatisfy(execution -> assertThat(leases.find(execution.getId())).isPresent());
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(lastExecutions(jobs)).extracting(JobExecution::getStatus)
+				.as("4 run at once, 2 wait for a slot")
+				.containsExactlyInAnyOrder(BatchStatus.STARTED, BatchStatus.STARTED, BatchStatus.STARTED,
+						BatchStatus.STARTED, BatchStatus.STARTING, BatchStatus.STARTING));
+		assertThat(lastExecutions(jobs)).allSatisfy(execution -> assertThat(leases.find(execution.getId()))
+			.as("lease of execution %d (%s)", execution.getId(), execution.getStatus())
+			.isPresent());
 		assertThat(recovery.recoverOrphans()).isEmpty();
 
-		PROVIDERS.serper = ProviderWire::searchResultsFor;
+		searchesMayAnswer.countDown();
 		for (String job : jobs) {
 			awaitStatus(token, job, "completed");
 		}
 	}
 
-	private static void sleep(long millis) {
+	private List<JobExecution> lastExecutions(List<String> jobs) {
+		return jobs.stream().map(job -> catalog.lastExecution(UUID.fromString(job)).orElseThrow()).toList();
+	}
+
+	private void awaitRelease() {
 		try {
-			Thread.sleep(millis);
+			searchesMayAnswer.await(90, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package io.leadline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,36 +133,29 @@ class CrashRecoveryIT {
 		assertThat(ledger(data, jobId)).containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
 	}
 
-	private static void awaitLine(Path output, String line) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!Files.readString(output).contains(line)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("no '" + line + "' in 60 s:\n" + Files.readString(output));
-			}
-			TimeUnit.MILLISECONDS.sleep(100);
-		}
+	private static void awaitLine(Path output, String line) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(Files.readString(output)).contains(line));
 	}
 
 	/** Waits, bounded, until the job's latest execution has the given Batch status. */
-	private static void awaitStatus(Path data, String jobId, String status) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		String last = null;
-		while (System.nanoTime() < deadline) {
-			try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
-					var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
-							+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-							+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
-				query.setString(1, jobId);
-				try (ResultSet rs = query.executeQuery()) {
-					last = rs.next() ? rs.getString(1) : null;
-				}
+	private static void awaitStatus(Path data, String jobId, String status) {
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(lastStatus(data, jobId)).as("job " + jobId).isEqualTo(status));
+	}
+
+	private static String lastStatus(Path data, String jobId) throws Exception {
+		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+				var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
+						+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+						+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
+			query.setString(1, jobId);
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? rs.getString(1) : null;
 			}
-			if (status.equals(last)) {
-				return;
-			}
-			TimeUnit.MILLISECONDS.sleep(250);
 		}
-		throw new IllegalStateException("job " + jobId + " is " + last + ", not " + status + ", after 120 s");
 	}
 
 	@Test
@@ -229,21 +224,21 @@ class CrashRecoveryIT {
 	}
 
 	/** Waits, bounded, until the job has written some chunk objects. */
-	private static void awaitCommittedChunks(Path data, int chunks) throws IOException, InterruptedException {
+	private static void awaitCommittedChunks(Path data, int chunks) {
 		Path objects = data.resolve("objects").resolve("work");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			if (Files.isDirectory(objects)) {
-				try (Stream<Path> files = Files.walk(objects)) {
-					if (files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p))
-						.count() >= chunks) {
-						return;
-					}
-				}
-			}
-			TimeUnit.MILLISECONDS.sleep(20);
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(
+					() -> assertThat(chunkFiles(objects)).as("chunk objects written").isGreaterThanOrEqualTo(chunks));
+	}
+
+	private static long chunkFiles(Path objects) throws IOException {
+		if (!Files.isDirectory(objects)) {
+			return 0;
 		}
-		throw new IllegalStateException("the job wrote no chunks within 90 s");
+		try (Stream<Path> files = Files.walk(objects)) {
+			return files.filter(p -> p.toString().contains("chunks") && Files.isRegularFile(p)).count();
+		}
 	}
 
 	/**
