@@ -18,6 +18,7 @@ import io.leadline.app.billing.BillingException;
 import io.leadline.app.jobs.JobConflictException;
 import io.leadline.app.jobs.JobNotFoundException;
 import io.leadline.app.jobs.StartRefusedException;
+import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -75,8 +76,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			case UNKNOWN_EMAIL_COLUMN ->
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown_email_column", e.getMessage());
 			case UNKNOWN_COLUMN -> problem(HttpStatus.BAD_REQUEST, "unknown_column", e.getMessage());
+			case EMPTY_LIST -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list", e.getMessage());
 			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, "server_busy", e.getMessage());
 		};
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> quota(QuotaExceededException e) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
+				e.getMessage());
+		return e.retryAfter()
+			.map(wait -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds()))
+				.body(response.getBody()))
+			.orElse(response);
 	}
 
 	@ExceptionHandler

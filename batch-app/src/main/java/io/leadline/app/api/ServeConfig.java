@@ -6,10 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import jakarta.servlet.MultipartConfigElement;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
+import io.leadline.app.jobs.JobSlots;
 import io.leadline.jobs.credits.ReservationExpiry;
 
 /**
@@ -35,20 +38,33 @@ import io.leadline.jobs.credits.ReservationExpiry;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class ServeConfig {
 
+	private static final long FORM_OVERHEAD = 64 * 1024;
+
 	/**
 	 * Boot's JobOperator launches on this: the caller's thread only records the
 	 * execution.
 	 */
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor jobExecutor(ApiProperties properties) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setThreadNamePrefix("leadline-job-");
-		executor.setCorePoolSize(properties.concurrentJobs());
-		executor.setMaxPoolSize(properties.concurrentJobs());
-		executor.setQueueCapacity(properties.queuedJobs());
-		executor.initialize();
-		return executor;
+	JobSlots jobExecutor(ApiProperties properties) {
+		return new JobSlots(properties.concurrentJobs(), properties.queuedJobs());
+	}
+
+	/**
+	 * A finite request: the file limit plus room for the form around it (an unbounded
+	 * request lets one caller fill the disk with extra parts).
+	 */
+	@Bean
+	MultipartConfigElement multipartConfig(ApiProperties properties) {
+		long file = properties.maxUploadMb() * 1024L * 1024L;
+		return new MultipartConfigElement(null, file, file + FORM_OVERHEAD, 0);
+	}
+
+	@Bean
+	FilterRegistrationBean<JsonBodyLimit> jsonBodyLimit(JsonMapper json) {
+		FilterRegistrationBean<JsonBodyLimit> registration = new FilterRegistrationBean<>(new JsonBodyLimit(json));
+		registration.addUrlPatterns("/api/*");
+		return registration;
 	}
 
 	@Bean

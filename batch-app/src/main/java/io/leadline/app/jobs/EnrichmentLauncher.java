@@ -1,11 +1,13 @@
 package io.leadline.app.jobs;
 
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.credits.CreditLedger;
@@ -30,8 +32,11 @@ public class EnrichmentLauncher {
 
 	private final ExecutionLeases leases;
 
+	private final ObjectProvider<JobSlots> slots;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog, CrashRecovery recovery,
-			CreditLedger credits, ExecutionLeases leases) {
+			CreditLedger credits, ExecutionLeases leases, ObjectProvider<JobSlots> slots) {
+		this.slots = slots;
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
@@ -40,9 +45,13 @@ public class EnrichmentLauncher {
 		this.catalog = catalog;
 	}
 
-	/** Runs the job to its end in the calling thread. */
+	/**
+	 * Runs the job: to its end in the calling thread (CLI), or queued on the server's
+	 * {@link JobSlots}, counted against its owner.
+	 */
 	public JobExecution run(EnrichmentRequest request) throws Exception {
-		return leases.claim(jobOperator.start(enrichmentJob, request.toJobParameters()));
+		return leases
+			.claim(launchFor(request.owner(), () -> jobOperator.start(enrichmentJob, request.toJobParameters())));
 	}
 
 	/**
@@ -55,7 +64,13 @@ public class EnrichmentLauncher {
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		return leases.claim(jobOperator.restart(recovery.recoverIfOrphaned(last)));
+		String owner = EnrichmentRequest.from(last.getJobParameters()).owner();
+		return leases.claim(launchFor(owner, () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
+	}
+
+	private JobExecution launchFor(String owner, Callable<JobExecution> launch) throws Exception {
+		JobSlots available = slots.getIfAvailable();
+		return available == null ? launch.call() : available.launchingFor(owner, launch);
 	}
 
 	/** Asks a running job to stop at its next commit; it can be restarted later. */

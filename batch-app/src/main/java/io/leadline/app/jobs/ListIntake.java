@@ -71,8 +71,11 @@ public class ListIntake {
 
 	private final Uploads uploads;
 
+	private final Quotas quotas;
+
 	ListIntake(ObjectStore store, InputLimits limits, EnrichmentProperties properties, CreditLedger ledger,
-			EnrichmentLauncher launcher, JobCatalog catalog, Uploads uploads) {
+			EnrichmentLauncher launcher, JobCatalog catalog, Uploads uploads, Quotas quotas) {
+		this.quotas = quotas;
 		this.store = store;
 		this.limits = limits;
 		this.properties = properties;
@@ -110,10 +113,13 @@ public class ListIntake {
 			try (InputStream in = content.getInputStream()) {
 				Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
 			}
-			if (Files.size(temp) == 0) {
+			long bytes = Files.size(temp);
+			if (bytes == 0) {
 				throw new UnsupportedInputException("the file is empty");
 			}
+			quotas.checkUploads(owner, bytes);
 			ListInspection inspection = ListInspection.inspect(temp, limits);
+			requireDataRows(inspection.dataRows());
 			String emailColumn = emailHeader(inspection, null);
 			UUID id = UUID.randomUUID();
 			InputFormat format = inspection.format().format();
@@ -121,7 +127,7 @@ public class ListIntake {
 					new WorkArea(id, owner).inputKey(format.extension()), inspection.dataRows(),
 					inspection.headers().originals(), emailColumn, LocalDateTime.now());
 			store.put(upload.objectKey(), temp);
-			uploads.record(upload);
+			uploads.record(upload, bytes);
 			return upload;
 		}
 		finally {
@@ -131,6 +137,7 @@ public class ListIntake {
 
 	/** A job from a stored upload; the caller has checked that it may use it. */
 	public PreparedList prepareUpload(Upload upload, ListOptions options) {
+		requireDataRows(upload.rowCount());
 		Headers headers = Headers.of(upload.headers());
 		String requested = options.emailColumn() == null ? upload.emailColumnGuess() : options.emailColumn();
 		String emailHeader = headers.originals().get(emailColumn(headers, requested));
@@ -145,7 +152,9 @@ public class ListIntake {
 	/**
 	 * Reserves the rows, stores the input and launches the job: in the calling thread
 	 * (CLI) or on the server's job executor, which answers at once. Credits go back when
-	 * the job did not start.
+	 * the job did not start. The owner's quota of active jobs is checked and the job
+	 * started under the account's lock.
+	 * @throws QuotaExceededException when the owner has as many jobs active as it may
 	 * @throws io.leadline.jobs.credits.InsufficientCreditsException when the account
 	 * cannot cover the rows (nothing is stored)
 	 * @throws StartRefusedException with {@link Reason#SERVER_BUSY} when the job queue is
@@ -153,6 +162,10 @@ public class ListIntake {
 	 * @throws JobStartedElsewhereException when another process started this job first
 	 */
 	public JobExecution start(PreparedList list) throws Exception {
+		return quotas.startWithin(list.request().owner(), () -> launch(list));
+	}
+
+	private JobExecution launch(PreparedList list) throws Exception {
 		EnrichmentRequest request = list.request();
 		ledger.reserve(request.owner(), request.jobId(), request.rowCount());
 		JobExecution execution;
@@ -200,6 +213,7 @@ public class ListIntake {
 	private PreparedList prepare(Path file, String owner, UUID jobId, String fileName, ListOptions options)
 			throws IOException {
 		ListInspection inspection = ListInspection.inspect(file, limits);
+		requireDataRows(inspection.dataRows());
 		String emailHeader = emailHeader(inspection, options.emailColumn());
 		checkOutputColumns(inspection.headers(), options.outputColumns());
 		InputFormat format = inspection.format().format();
@@ -244,6 +258,12 @@ public class ListIntake {
 	private static StartRefusedException emailColumnRefused(String requested, UnsupportedInputException e) {
 		return new StartRefusedException(requested == null ? Reason.NO_EMAIL_COLUMN : Reason.UNKNOWN_EMAIL_COLUMN,
 				e.getMessage());
+	}
+
+	private static void requireDataRows(long rows) {
+		if (rows < 1) {
+			throw new StartRefusedException(Reason.EMPTY_LIST, "the list has headers but no data rows");
+		}
 	}
 
 	private static void checkOutputColumns(Headers headers, List<String> outputColumns) {

@@ -15,6 +15,8 @@ public final class StartRefusedException extends RuntimeException {
 		UNKNOWN_EMAIL_COLUMN,
 		/** An output column is not in the list. */
 		UNKNOWN_COLUMN,
+		/** The list has a header row but no data rows. */
+		EMPTY_LIST,
 		/** The job queue is full; try again later. */
 		SERVER_BUSY
 

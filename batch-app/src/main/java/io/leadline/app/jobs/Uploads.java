@@ -51,12 +51,13 @@ public class Uploads {
 	}
 
 	/** Records a stored upload; deletes its object when the record cannot be written. */
-	void record(Upload upload) {
+	void record(Upload upload, long bytes) {
 		try {
 			jdbc.sql(
 					"""
-							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at)
-							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created)""")
+							insert into uploads (id, owner, filename, format, object_key, row_count, headers, email_column_guess, created_at, size_bytes)
+							values (:id, :owner, :filename, :format, :key, :rows, :headers, :guess, :created, :bytes)""")
+				.param("bytes", bytes)
 				.param("id", upload.id().toString())
 				.param("owner", upload.owner())
 				.param("filename", upload.filename())

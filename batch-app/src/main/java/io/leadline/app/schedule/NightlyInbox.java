@@ -20,6 +20,7 @@ import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobStartedElsewhereException;
 import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -70,7 +71,12 @@ public class NightlyInbox {
 		/**
 		 * Refused (not a list, no email column, too few credits); see the reason file.
 		 */
-		FAILED("failed");
+		FAILED("failed"),
+		/**
+		 * The owner has as many jobs active as it may; the file waits in the inbox for
+		 * the next sweep.
+		 */
+		WAITING("waiting");
 
 		private final String label;
 
@@ -87,7 +93,7 @@ public class NightlyInbox {
 	/**
 	 * What happened to one inbox file in a sweep.
 	 *
-	 * @param reason why it failed; null unless {@link Outcome#FAILED}
+	 * @param reason why it failed or waits; null otherwise
 	 */
 	public record Handled(String key, UUID jobId, Outcome outcome, String reason) {
 
@@ -142,6 +148,11 @@ public class NightlyInbox {
 				| IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
 			return new Handled(file.key(), jobId, Outcome.FAILED, refused.getMessage());
+		}
+		catch (QuotaExceededException busy) {
+			// why: waiting helps: the file stays in the inbox for the next sweep
+			log.info("nightly: {} waits: {}", file.key(), busy.getMessage());
+			return new Handled(file.key(), jobId, Outcome.WAITING, busy.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we

@@ -70,6 +70,23 @@ record ApiClient(URI base, HttpClient http) {
 			.PUT(BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body))));
 	}
 
+	/** A multipart form with one file part per entry of {@code parts}. */
+	Reply uploadParts(String token, java.util.List<byte[]> parts) {
+		String boundary = "leadline-" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (int i = 0; i < parts.size(); i++) {
+			String name = i == 0 ? "file" : "extra" + i;
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+					+ "\"; filename=\"part" + i + ".csv\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(parts.get(i));
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request("/api/uploads", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
 	Reply upload(String token, String fileName, byte[] content) {
 		String boundary = "leadline-" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

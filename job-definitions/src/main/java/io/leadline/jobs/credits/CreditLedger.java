@@ -114,6 +114,11 @@ public class CreditLedger {
 					return false;
 				}
 				if (!withdraw(accountId, credits)) {
+					if (entry(jobId, LedgerKind.RESERVE).isPresent()) {
+						// why: a concurrent reserve of the same job (two nightly sweeps)
+						// took the credits; the job is reserved, once
+						return false;
+					}
 					throw new InsufficientCreditsException(accountId, credits, account(accountId).balance());
 				}
 				append(accountId, -credits, LedgerKind.RESERVE, "reserved %,d rows".formatted(credits), jobId);
@@ -306,50 +311,59 @@ public class CreditLedger {
 	// --- the parts
 
 	private void create(String accountId, String email) {
+		boolean starts = startingCredits > 0 && !LOCAL_ACCOUNT.equals(accountId);
 		try {
-			tx.executeWithoutResult(
-					status -> jdbc.sql("insert into accounts (id, balance, email) values (:id, 0, :email)")
-						.param("id", accountId)
-						.param("email", email)
-						.update());
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("insert into accounts (id, balance, email) values (:id, 0, :email)")
+					.param("id", accountId)
+					.param("email", email)
+					.update();
+				// why: without an email the grant cannot collide with another account's,
+				// so
+				// it commits with the account: a concurrent first use never sees it at 0
+				if (starts && email == null) {
+					bookStartingCredits(accountId, "starting-credits:account:" + accountId);
+				}
+			});
 		}
 		catch (DuplicateKeyException createdConcurrently) {
 			log.debug("account {} was created by a concurrent first use", accountId);
 			return;
 		}
-		if (startingCredits > 0 && !LOCAL_ACCOUNT.equals(accountId)) {
+		if (starts && email != null) {
 			grantStartingCredits(accountId, email);
 		}
 	}
 
 	/**
-	 * Once per email (else once per account): the grant's reference is unique in the
-	 * ledger, so a second account of the same email starts at zero.
+	 * Once per email: the grant's reference is unique in the ledger, so a second account
+	 * of the same email starts at zero.
 	 */
 	private void grantStartingCredits(String accountId, String email) {
-		String reference = email == null ? "starting-credits:account:" + accountId
-				: "starting-credits:email-sha256:" + sha256(email);
+		String reference = "starting-credits:email-sha256:" + sha256(email);
 		try {
-			tx.executeWithoutResult(status -> {
-				if (isBooked(reference)) {
-					log.info("account {}: its email had its starting credits on another account", accountId);
-					return;
-				}
-				deposit(accountId, startingCredits);
-				jdbc.sql(
-						"insert into ledger (account_id, delta, kind, reason, ts, reference) values (:a, :d, :k, :r, :ts, :ref)")
-					.param("a", accountId)
-					.param("d", startingCredits)
-					.param("k", LedgerKind.GRANT.name())
-					.param("r", "starting credits (free plan)")
-					.param("ts", LocalDateTime.now())
-					.param("ref", reference)
-					.update();
-			});
+			tx.executeWithoutResult(status -> bookStartingCredits(accountId, reference));
 		}
 		catch (DuplicateKeyException grantedConcurrently) {
 			log.info("account {}: its email got its starting credits on a concurrent first use", accountId);
 		}
+	}
+
+	private void bookStartingCredits(String accountId, String reference) {
+		if (isBooked(reference)) {
+			log.info("account {}: its email had its starting credits on another account", accountId);
+			return;
+		}
+		deposit(accountId, startingCredits);
+		jdbc.sql(
+				"insert into ledger (account_id, delta, kind, reason, ts, reference) values (:a, :d, :k, :r, :ts, :ref)")
+			.param("a", accountId)
+			.param("d", startingCredits)
+			.param("k", LedgerKind.GRANT.name())
+			.param("r", "starting credits (free plan)")
+			.param("ts", LocalDateTime.now())
+			.param("ref", reference)
+			.update();
 	}
 
 	private static String sha256(String text) {
