@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param processStartedAt null on leases written before it was recorded
  */
-public record ExecutionLease(long executionId, String host, long pid, Instant processStartedAt, Instant heartbeatAt) {
+record ExecutionLease(long executionId, String host, long pid, Instant processStartedAt, Instant heartbeatAt) {
 
 	/**
 	 * Start instants come from the OS in clock ticks; two readings of one process agree

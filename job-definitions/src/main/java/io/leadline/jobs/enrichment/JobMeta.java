@@ -14,7 +14,7 @@ import io.leadline.jobs.input.InputFormat;
  * @param settled rows prepare settled without providers, by status (invalid, duplicate,
  * unreadable as skipped, no provider)
  */
-public record JobMeta(List<String> headers, int emailColumn, String emailHeader, InputFormat format, long dataRows,
+record JobMeta(List<String> headers, int emailColumn, String emailHeader, InputFormat format, long dataRows,
 		long blankRows, long pendingRows, RowCounts settled) {
 
 	public JobMeta {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /** The guard rails every list passes, from {@code leadline.input.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InputConfig.InputProperties.class)
-public class InputConfig {
+class InputConfig {
 
 	@Bean
 	InputLimits inputLimits(InputProperties properties) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {groqUrl}/chat/completions} with a Bearer key, the configured model and temperature.
  * Thread-safe.
  */
-public final class GroqClient {
+final class GroqClient {
 
 	static final String PROVIDER = "groq";
 

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
  * Every text the model sees, in one place so a wording change is one diff and bumps
  * {@link #PROMPT_VERSION}.
  */
-public final class Prompts {
+final class Prompts {
 
 	/**
 	 * Changes whenever any prompt below changes: cached answers keyed by it go stale
