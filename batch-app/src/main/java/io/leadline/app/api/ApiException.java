@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * An answer other than success, with its HTTP status and the stable {@code code} clients
  * switch on.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
 
 	private final HttpStatus status;
 
@@ -19,7 +19,7 @@ final class ApiException extends RuntimeException {
 	}
 
 	// why: another owner's job or file must look exactly like one that does not exist
-	static ApiException notFound(String what, Object id) {
+	public static ApiException notFound(String what, Object id) {
 		return new ApiException(HttpStatus.NOT_FOUND, "not_found", "no " + what + " " + id);
 	}
 
@@ -31,11 +31,11 @@ final class ApiException extends RuntimeException {
 		return new ApiException(HttpStatus.BAD_REQUEST, code, detail);
 	}
 
-	HttpStatus status() {
+	public HttpStatus status() {
 		return status;
 	}
 
-	String code() {
+	public String code() {
 		return code;
 	}
 

@@ -71,13 +71,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(StartRefusedException e) {
 		return switch (e.reason()) {
-			case NO_EMAIL_COLUMN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "no_email_column",
-					e.getMessage().replace("; pass --email-column", ""));
-			case UNKNOWN_EMAIL_COLUMN ->
-				problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown_email_column", e.getMessage());
-			case UNKNOWN_COLUMN -> problem(HttpStatus.BAD_REQUEST, "unknown_column", e.getMessage());
-			case EMPTY_LIST -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "empty_list", e.getMessage());
-			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, "server_busy", e.getMessage());
+			case NO_EMAIL_COLUMN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(),
+					e.getMessage().replace("pass --email-column", "name it in emailColumn"));
+			case UNKNOWN_EMAIL_COLUMN, EMPTY_LIST ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
+			case UNKNOWN_COLUMN -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
 		};
 	}
 

@@ -1,7 +1,6 @@
 package io.leadline.app.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,11 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,7 +30,6 @@ import io.leadline.app.jobs.JobCommands;
 import io.leadline.app.jobs.JobLogLine;
 import io.leadline.app.jobs.JobQueries;
 import io.leadline.app.jobs.JobView;
-import io.leadline.app.jobs.ResultFile;
 import io.leadline.app.security.Caller;
 
 /**
@@ -94,16 +89,7 @@ class JobController {
 
 	@GetMapping("/api/jobs/{id}/result")
 	ResponseEntity<Resource> result(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
-		ResultFile result = queries.result(Caller.of(jwt), id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(result.format().contentType()))
-			.contentLength(result.size())
-			.header("Content-Disposition",
-					ContentDisposition.attachment()
-						.filename(result.fileName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(result.open()));
+		return ResultDownload.of(queries.result(Caller.of(jwt), id));
 	}
 
 	@PostMapping("/api/jobs/{id}/stop")

@@ -18,16 +18,16 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param credits reserved and charged credits; charged is known once the job completed
  * @param usage provider calls and tokens, once the job completed
  */
-record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, RowCounts counts,
+public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, RowCounts counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
 
-	record Rows(long total, long done, double percent) {
+	public record Rows(long total, long done, double percent) {
 	}
 
-	record Credits(Long reserved, Long charged, boolean released) {
+	public record Credits(Long reserved, Long charged, boolean released) {
 	}
 
-	static JobResponse of(JobView view, List<LedgerEntry> ledger) {
+	public static JobResponse of(JobView view, List<LedgerEntry> ledger) {
 		return new JobResponse(view.jobId(), view.owner(), view.fileName(), view.state().label(),
 				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), view.rows(),
 				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger), view.usage());

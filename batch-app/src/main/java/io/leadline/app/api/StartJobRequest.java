@@ -21,7 +21,7 @@ import io.leadline.jobs.research.ServiceContext;
  * @param outputColumns original columns to keep (all when absent)
  * @param format {@code xlsx} or {@code csv}; the upload's format when absent
  */
-record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
+public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
 		String format) {
 
 	ListOptions options(JsonMapper json) {

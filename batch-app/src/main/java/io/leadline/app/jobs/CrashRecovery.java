@@ -2,6 +2,7 @@ package io.leadline.app.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,10 @@ public class CrashRecovery {
 	public List<JobExecution> recoverOrphans() {
 		List<JobExecution> recovered = new ArrayList<>();
 		for (JobExecution execution : jobRepository.findRunningJobExecutions(EnrichmentJobConfig.JOB)) {
-			if (isOrphaned(execution)) {
+			Optional<ExecutionLease> lease = leases.find(execution.getId());
+			// why: several live instances sweep for orphans; only the one that takes the
+			// stale lease recovers and restarts the job
+			if (!leases.isHeld(execution, lease) && leases.takeOver(execution, lease)) {
 				recovered.add(recover(execution));
 			}
 		}
@@ -58,9 +62,13 @@ public class CrashRecovery {
 		if (!execution.getStatus().isRunning()) {
 			return execution;
 		}
-		if (leases.isHeld(execution)) {
-			String holder = leases.find(execution.getId()).map(ExecutionLease::describe).orElse("another process");
+		Optional<ExecutionLease> lease = leases.find(execution.getId());
+		if (leases.isHeld(execution, lease)) {
+			String holder = lease.map(ExecutionLease::describe).orElse("another process");
 			throw new JobInUseException("job is running in " + holder + "; stop it first or wait for it");
+		}
+		if (!leases.takeOver(execution, lease)) {
+			return recoveredElsewhere(execution);
 		}
 		return recover(execution);
 	}
@@ -68,7 +76,18 @@ public class CrashRecovery {
 	private JobExecution recover(JobExecution execution) {
 		log.warn("recovering execution {} of job {}: its process is gone", execution.getId(),
 				EnrichmentRequest.jobIdOf(execution.getJobParameters()));
-		return jobOperator.recover(execution);
+		JobExecution recovered = jobOperator.recover(execution);
+		leases.giveUp(execution.getId());
+		return recovered;
+	}
+
+	/** Another process took the orphan's lease first: its verdict, once it has one. */
+	private JobExecution recoveredElsewhere(JobExecution execution) {
+		JobExecution now = jobRepository.getJobExecution(execution.getId());
+		if (now != null && !now.getStatus().isRunning()) {
+			return now;
+		}
+		throw new JobInUseException("job is being recovered by another process; try again in a moment");
 	}
 
 	/** A job another live process is running. */

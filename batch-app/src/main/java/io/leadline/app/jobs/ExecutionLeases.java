@@ -1,7 +1,5 @@
 package io.leadline.app.jobs;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +39,16 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 	/** A lease from another host is stale after this long without a heartbeat. */
 	static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
+	private static final String RUNNING = "STATUS IN ('STARTING', 'STARTED', 'STOPPING')";
+
+	private static final String STILL_RUNNING = "EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND "
+			+ RUNNING + ")";
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
-	private final String host = hostName();
+	private final String host = ProcessLease.thisHost();
 
 	private final long pid = ProcessHandle.current().pid();
 
@@ -142,15 +146,51 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 	 * unless it was created moments ago and its launcher is still writing the lease.
 	 */
 	public boolean isHeld(JobExecution execution) {
+		return isHeld(execution, find(execution.getId()));
+	}
+
+	/** As {@link #isHeld(JobExecution)}, for the lease as already read. */
+	public boolean isHeld(JobExecution execution, Optional<ExecutionLease> lease) {
 		Instant now = clock.instant();
-		return find(execution.getId()).map(lease -> lease.isLive(host, now, STALE_AFTER))
-			.orElseGet(() -> isJustCreated(execution, now));
+		return lease.map(found -> found.isLive(host, now, STALE_AFTER)).orElseGet(() -> isJustCreated(execution, now));
 	}
 
 	private static boolean isJustCreated(JobExecution execution, Instant now) {
 		LocalDateTime created = execution.getCreateTime();
 		return created != null
 				&& created.isAfter(LocalDateTime.ofInstant(now, ZoneId.systemDefault()).minus(STALE_AFTER));
+	}
+
+	/**
+	 * Takes the lease of an execution whose process is gone, so that only one recovering
+	 * process marks it failed and restarts it: a compare-and-set on the lease as it was
+	 * seen stale (or an insert where there was none), and only while the job repository
+	 * still shows the execution running. False when another process got there first.
+	 */
+	public boolean takeOver(JobExecution execution, Optional<ExecutionLease> seen) {
+		long id = execution.getId();
+		if (seen.isPresent()) {
+			return jdbc.update("UPDATE job_leases SET host = ?, pid = ?, process_started_at = ?, heartbeat_at = ?"
+					+ " WHERE job_execution_id = ? AND host = ? AND pid = ? AND heartbeat_at = ? AND " + STILL_RUNNING,
+					host, pid, processStartedAt, now(), id, seen.get().host(), seen.get().pid(),
+					Timestamp.from(seen.get().heartbeatAt()), id) == 1;
+		}
+		try {
+			return jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, process_started_at, heartbeat_at)"
+					+ " SELECT ?, ?, ?, ?, ? FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ? AND " + RUNNING, id,
+					host, pid, processStartedAt, now(), id) == 1;
+		}
+		catch (DuplicateKeyException takenMeanwhile) {
+			return false;
+		}
+	}
+
+	/**
+	 * Drops the lease of an execution this process recovered (it is not running any
+	 * more).
+	 */
+	public void giveUp(long executionId) {
+		jdbc.update("DELETE FROM job_leases WHERE job_execution_id = ?", executionId);
 	}
 
 	private void beat() {
@@ -185,15 +225,6 @@ public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 
 	/** Whether the launcher has claimed the execution, and whether the job has ended. */
 	private record Hold(boolean claimed, boolean ended) {
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException e) {
-			return "unknown-host";
-		}
 	}
 
 }

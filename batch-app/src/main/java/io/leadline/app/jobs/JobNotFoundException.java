@@ -6,7 +6,7 @@ package io.leadline.app.jobs;
  */
 public final class JobNotFoundException extends RuntimeException {
 
-	JobNotFoundException(String what, Object id) {
+	public JobNotFoundException(String what, Object id) {
 		super("no " + what + " " + id);
 	}
 

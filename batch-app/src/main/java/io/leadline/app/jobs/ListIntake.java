@@ -105,7 +105,7 @@ public class ListIntake {
 	 * Stores and records an uploaded list so its owner can pick the email column and see
 	 * the cost before starting it with {@link #prepareUpload}. A refused file leaves
 	 * nothing behind: no object, no record, no temporary file.
-	 * @throws StartRefusedException when no column looks like an email column
+	 * @throws StartRefusedException when the list has no data rows
 	 */
 	public Upload acceptUpload(String owner, String originalName, InputStreamSource content) throws IOException {
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
@@ -120,7 +120,11 @@ public class ListIntake {
 			quotas.checkUploads(owner, bytes);
 			ListInspection inspection = ListInspection.inspect(temp, limits);
 			requireDataRows(inspection.dataRows());
-			String emailColumn = emailHeader(inspection, null);
+			// why: a list whose email column cannot be guessed is still accepted; the
+			// person
+			// picks the column when starting the job
+			String emailColumn = inspection.emailColumnGuess().isEmpty() ? null
+					: inspection.headers().originals().get(inspection.emailColumnGuess().getAsInt());
 			UUID id = UUID.randomUUID();
 			InputFormat format = inspection.format().format();
 			Upload upload = new Upload(id, owner, displayName(originalName), format,

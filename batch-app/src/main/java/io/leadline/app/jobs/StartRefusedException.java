@@ -33,4 +33,11 @@ public final class StartRefusedException extends RuntimeException {
 		return reason;
 	}
 
+	/**
+	 * The stable code clients switch on: {@code no_email_column}, {@code empty_list}...
+	 */
+	public String code() {
+		return reason.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
 }

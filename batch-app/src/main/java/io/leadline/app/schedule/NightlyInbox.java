@@ -5,14 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,8 @@ import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
-import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.NoSuchObjectException;
+import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -35,7 +34,8 @@ import io.leadline.jobs.storage.ObjectStore;
  * a job, then moves to {@code done/} (or {@code failed/}, with a {@code .reason.txt}
  * beside it). The job id is a name-based UUID of owner, key and ETag, so the job
  * repository's JobInstance identity refuses a second start of the same file, even from
- * another instance sweeping at the same time.
+ * another instance sweeping at the same time. This class only routes; the list starts
+ * through {@link ListIntake} like every other.
  */
 @Component
 public class NightlyInbox {
@@ -47,13 +47,6 @@ public class NightlyInbox {
 	private static final String SERVICE_SUFFIX = ".service.json";
 
 	private static final String REASON_SUFFIX = ".reason.txt";
-
-	/**
-	 * A sweep creates a job's instance and its first execution moments apart; an instance
-	 * still without an execution this much later was left by a sweep that died in
-	 * between.
-	 */
-	static final Duration STRANDED_AFTER = Duration.ofSeconds(2);
 
 	/** What a sweep did with one inbox file. */
 	public enum Outcome {
@@ -112,11 +105,15 @@ public class NightlyInbox {
 
 	private final JobCatalog catalog;
 
-	NightlyInbox(ObjectStore store, ListIntake intake, JobRepository jobRepository, JobCatalog catalog) {
+	private final InboxClaims claims;
+
+	NightlyInbox(ObjectStore store, ListIntake intake, JobRepository jobRepository, JobCatalog catalog,
+			InboxClaims claims) {
 		this.store = store;
 		this.intake = intake;
 		this.jobRepository = jobRepository;
 		this.catalog = catalog;
+		this.claims = claims;
 	}
 
 	public List<Handled> sweep() throws IOException {
@@ -131,13 +128,39 @@ public class NightlyInbox {
 
 	private Handled handle(ObjectInfo file) throws IOException {
 		UUID jobId = jobIdOf(ownerOf(file.key()), file);
-		if (catalog.instance(jobId).filter(instance -> !wasStranded(instance)).isPresent()) {
-			moveToDone(file.key());
-			return new Handled(file.key(), jobId, Outcome.ALREADY_STARTED, null);
+		if (hasRun(jobId)) {
+			return alreadyStarted(file, jobId);
+		}
+		Optional<InboxClaims.Claim> claim = claims.take(jobId);
+		if (claim.isEmpty()) {
+			return new Handled(file.key(), jobId, Outcome.STARTED_ELSEWHERE, null);
 		}
 		try {
-			start(file, jobId);
-			moveToDone(file.key());
+			if (hasRun(jobId)) {
+				return alreadyStarted(file, jobId);
+			}
+			removeStrandedInstance(jobId);
+			return start(file, jobId);
+		}
+		finally {
+			claims.giveBack(claim.get());
+		}
+	}
+
+	private Handled alreadyStarted(ObjectInfo file, UUID jobId) throws IOException {
+		try {
+			moveTo(file.key(), "done");
+		}
+		catch (NoSuchObjectException movedAway) {
+			// why: the instance that started it moved it meanwhile
+		}
+		return new Handled(file.key(), jobId, Outcome.ALREADY_STARTED, null);
+	}
+
+	private Handled start(ObjectInfo file, UUID jobId) throws IOException {
+		try {
+			startFromCopy(file, jobId);
+			moveTo(file.key(), "done");
 			log.info("nightly: {} started as job {}", file.key(), jobId);
 			return new Handled(file.key(), jobId, Outcome.STARTED, null);
 		}
@@ -162,15 +185,14 @@ public class NightlyInbox {
 	}
 
 	/** Starts the file's job through the one start path, from a local copy. */
-	private void start(ObjectInfo file, UUID jobId) throws IOException {
-		String owner = ownerOf(file.key());
+	private void startFromCopy(ObjectInfo file, UUID jobId) throws IOException {
 		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
 		try {
 			store.copyTo(file.key(), local);
 			ListOptions options = ListOptions.defaults()
 				.withService(serviceBeside(file.key()))
 				.withFormat(ResultFormat.XLSX);
-			intake.start(intake.prepareInbox(local, owner, jobId, nameOf(file.key()), options));
+			intake.start(intake.prepareInbox(local, ownerOf(file.key()), jobId, nameOf(file.key()), options));
 		}
 		catch (IOException | RuntimeException e) {
 			throw e;
@@ -189,28 +211,23 @@ public class NightlyInbox {
 			.nameUUIDFromBytes((owner + "\n" + file.key() + "\n" + file.etag()).getBytes(StandardCharsets.UTF_8));
 	}
 
+	private boolean hasRun(UUID jobId) {
+		return catalog.instance(jobId)
+			.filter(instance -> !jobRepository.getJobExecutions(instance).isEmpty())
+			.isPresent();
+	}
+
 	/**
-	 * Removes an instance a dead sweep left without an execution, so the file can run
-	 * after all.
+	 * Removes an instance without a run, so the file can run after all: called while
+	 * holding the file's claim, when no other sweep can be starting it, such an instance
+	 * was left by a sweep that died between creating the job and its first run.
 	 */
-	private boolean wasStranded(JobInstance instance) {
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		try {
-			Thread.sleep(STRANDED_AFTER.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		if (!jobRepository.getJobExecutions(instance).isEmpty()) {
-			return false;
-		}
-		log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
-				instance.getId());
-		jobRepository.deleteJobInstance(instance);
-		return true;
+	private void removeStrandedInstance(UUID jobId) {
+		catalog.instance(jobId).ifPresent(instance -> {
+			log.warn("nightly: job instance {} has no run: the sweep that created it died; starting it again",
+					instance.getId());
+			jobRepository.deleteJobInstance(instance);
+		});
 	}
 
 	/**
@@ -224,15 +241,6 @@ public class NightlyInbox {
 		}
 		try (InputStream in = store.open(beside)) {
 			return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-	}
-
-	private void moveToDone(String key) throws IOException {
-		try {
-			moveTo(key, "done");
-		}
-		catch (NoSuchObjectException movedAway) {
-			// why: the instance that started it moved it meanwhile
 		}
 	}
 

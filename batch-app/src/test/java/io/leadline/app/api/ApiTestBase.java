@@ -36,19 +36,18 @@ import io.leadline.jobs.research.ProviderSettings;
  * loopback Serper/Groq fakes, so researched rows come back {@code ok} and are charged.
  * Every IT shares this one context; each test uses its own accounts.
  */
-@SpringBootTest(classes = LeadlineApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-				"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
-				"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
-				"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
-				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
-				"leadline.credits.starting-credits=0", "leadline.billing.secret-key=" + ApiTestBase.STRIPE_KEY,
-				"leadline.billing.webhook-secret=" + ApiTestBase.WEBHOOK_SECRET,
-				"leadline.billing.public-url=https://app.leadline.test",
-				"leadline.billing.plans.starter.price-id=price_starter",
-				"leadline.billing.plans.growth.price-id=price_growth", "leadline.billing.plans.pro.price-id=price_pro",
-				"leadline.billing.packs.pack-1000.price-id=price_pack_1000",
-				"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
+@SpringBootTest(classes = LeadlineApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+		"leadline.jwt.secret=" + ApiTestBase.SECRET, "leadline.jwt.issuer=" + ApiTestBase.ISSUER,
+		"leadline.jwt.audience=authenticated", "leadline.api.max-upload-mb=1", "leadline.input.max-rows=1000",
+		"leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10", "leadline.enrichment.retry-delay=5ms",
+		"leadline.enrichment.retry-max-delay=20ms", "leadline.credits.starting-credits=0",
+		"leadline.access.cors-origins=" + ApiTestBase.FRONTEND, "leadline.billing.secret-key=" + ApiTestBase.STRIPE_KEY,
+		"leadline.billing.webhook-secret=" + ApiTestBase.WEBHOOK_SECRET,
+		"leadline.billing.public-url=https://app.leadline.test",
+		"leadline.billing.plans.starter.price-id=price_starter", "leadline.billing.plans.growth.price-id=price_growth",
+		"leadline.billing.plans.pro.price-id=price_pro", "leadline.billing.packs.pack-1000.price-id=price_pack_1000",
+		"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
 @Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
 
@@ -61,6 +60,9 @@ abstract class ApiTestBase {
 		}
 
 	}
+
+	/** The one origin allowed to call the API from a browser. */
+	static final String FRONTEND = "https://app.leadline.test";
 
 	static final String SECRET = "test-secret-for-leadline-api-tests-0123456789";
 
@@ -170,10 +172,13 @@ abstract class ApiTestBase {
 		return reply.json().path("jobId").asString();
 	}
 
-	/** Polls the job until it reaches one of {@code states} (bounded), and returns it. */
+	/**
+	 * Polls the job until it reaches one of {@code states}, and returns it. The bound
+	 * only catches a hung job: on a loaded machine a small job can take a minute.
+	 */
 	JsonNode awaitStatus(String token, String jobId, String... states) {
 		AtomicReference<JsonNode> last = new AtomicReference<>();
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			var reply = api.get("/api/jobs/" + jobId, token);
 			last.set(reply.json());
 			assertThat(reply.json().path("status").asString()).as(reply.toString()).isIn((Object[]) states);

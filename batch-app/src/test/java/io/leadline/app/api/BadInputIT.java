@@ -66,10 +66,17 @@ class BadInputIT extends ApiTestBase {
 	}
 
 	@Test
-	void refusesAListWithoutAnEmailColumnNamingItsColumns() throws IOException {
-		var reply = api.upload(token, "people.csv", "name,company\nAnn,Acme\n".getBytes(StandardCharsets.UTF_8));
+	void acceptsAListWithoutAGuessableEmailColumnButRefusesToStartItWithoutOne() throws IOException {
+		var upload = api.upload(token, "people.csv", "name,company\nAnn,Acme\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+		assertThat(upload.json().path("emailColumnGuess").isNull()).isTrue();
 
-		assertProblem(reply, 422, "no_email_column", "name, company");
+		var reply = api.postJson("/api/jobs", token, Map.of("uploadId", upload.json().path("uploadId").asString()));
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+		assertThat(reply.json().path("code").asString()).isEqualTo("no_email_column");
+		assertThat(reply.json().path("detail").asString()).contains("name, company").contains("emailColumn");
+		assertThat(balance(token)).isZero();
 	}
 
 	@Test

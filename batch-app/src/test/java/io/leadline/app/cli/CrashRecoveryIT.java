@@ -1,7 +1,6 @@
 package io.leadline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,7 @@ class CrashRecoveryIT {
 		Path out = work.resolve("result.csv");
 
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString(), "--out", out.toString());
-		awaitCommittedChunks(data, 6);
+		awaitCommittedChunks(data, 6, running);
 		running.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		String jobId = jobIdIn(Files.readString(running.out()));
 		Set<Integer> committed = committedRows(data);
@@ -113,7 +111,7 @@ class CrashRecoveryIT {
 		LeadlineProcess leadline = new LeadlineProcess(data, env);
 		Path out = work.resolve("result.csv");
 		LeadlineProcess.Running killed = leadline.start("enrich", list().toString(), "--out", out.toString());
-		awaitCommittedChunks(data, 2);
+		awaitCommittedChunks(data, 2, killed);
 		killed.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		String jobId = jobIdIn(Files.readString(killed.out()));
 
@@ -121,7 +119,7 @@ class CrashRecoveryIT {
 		try {
 			// why: only once the server holds the database may this test open it beside
 			// the server
-			awaitLine(server.out(), "Started LeadlineApplication");
+			awaitLine(server, "Started LeadlineApplication");
 			awaitStatus(data, jobId, "COMPLETED");
 		}
 		finally {
@@ -133,29 +131,38 @@ class CrashRecoveryIT {
 		assertThat(ledger(data, jobId)).containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
 	}
 
-	private static void awaitLine(Path output, String line) {
-		await().atMost(Duration.ofSeconds(60))
-			.pollInterval(Duration.ofMillis(100))
-			.untilAsserted(() -> assertThat(Files.readString(output)).contains(line));
-	}
-
-	/** Waits, bounded, until the job's latest execution has the given Batch status. */
-	private static void awaitStatus(Path data, String jobId, String status) {
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(lastStatus(data, jobId)).as("job " + jobId).isEqualTo(status));
-	}
-
-	private static String lastStatus(Path data, String jobId) throws Exception {
-		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
-				var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
-						+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-						+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
-			query.setString(1, jobId);
-			try (ResultSet rs = query.executeQuery()) {
-				return rs.next() ? rs.getString(1) : null;
+	private static void awaitLine(LeadlineProcess.Running process, String line) throws Exception {
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
+		while (!Files.readString(process.out()).contains(line)) {
+			if (!process.process().isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"no '" + line + "' from a process that " + (process.process().isAlive() ? "hung" : "ended")
+								+ ":\n" + Files.readString(process.out()) + Files.readString(process.err()));
 			}
+			TimeUnit.MILLISECONDS.sleep(100);
 		}
+	}
+
+	/** Waits until the job's latest execution has the given Batch status. */
+	private static void awaitStatus(Path data, String jobId, String status) throws Exception {
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
+		String last = null;
+		while (System.nanoTime() < deadline) {
+			try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+					var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
+							+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+							+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
+				query.setString(1, jobId);
+				try (ResultSet rs = query.executeQuery()) {
+					last = rs.next() ? rs.getString(1) : null;
+				}
+			}
+			if (status.equals(last)) {
+				return;
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		throw new IllegalStateException("job " + jobId + " is " + last + ", not " + status + ": hung");
 	}
 
 	@Test
@@ -168,7 +175,7 @@ class CrashRecoveryIT {
 						providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK, "LEADLINE_PARTITIONS",
 						"" + PARTITIONS, "LEADLINE_RESEARCH_CONCURRENCY", "3"));
 		LeadlineProcess.Running running = leadline.start("enrich", list().toString());
-		awaitCommittedChunks(data, 1);
+		awaitCommittedChunks(data, 1, running);
 		String jobId = jobIdIn(Files.readString(running.out()));
 		// why: the job must still run however slowly three more JVMs start on a busy
 		// machine, so its
@@ -223,16 +230,28 @@ class CrashRecoveryIT {
 		return "p" + row + ".lee@co" + (row % 10) + ".example";
 	}
 
-	/** Waits, bounded, until the job has written some chunk objects. */
-	private static void awaitCommittedChunks(Path data, int chunks) {
-		Path objects = data.resolve("objects").resolve("work");
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(20))
-			.untilAsserted(
-					() -> assertThat(chunkFiles(objects)).as("chunk objects written").isGreaterThanOrEqualTo(chunks));
+	/**
+	 * Waits until the job has written some chunk objects, or its process ended without
+	 * (then says what it printed). The slow fake providers keep it from finishing first.
+	 */
+	private static void awaitCommittedChunks(Path data, int chunks, LeadlineProcess.Running job)
+			throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
+		while (committedChunks(data) < chunks) {
+			if (!job.process().isAlive()) {
+				throw new IllegalStateException("the job ended before writing " + chunks + " chunks: "
+						+ Files.readString(job.out()) + Files.readString(job.err()));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(
+						"the job hung: no " + chunks + " chunks in " + LeadlineProcess.HANG_GUARD);
+			}
+			TimeUnit.MILLISECONDS.sleep(20);
+		}
 	}
 
-	private static long chunkFiles(Path objects) throws IOException {
+	private static long committedChunks(Path data) throws IOException {
+		Path objects = data.resolve("objects").resolve("work");
 		if (!Files.isDirectory(objects)) {
 			return 0;
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 
 	static final Path JAR = Path.of("target", "leadline.jar");
 
+	/**
+	 * Only a guard against a process that hangs: a command's speed is measured in
+	 * {@code bench/}, and on a loaded machine a JVM can take minutes to get going.
+	 */
+	static final Duration HANG_GUARD = Duration.ofMinutes(10);
+
 	record Outcome(int exitCode, String out, String err) {
 	}
 
@@ -24,9 +31,10 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 	record Running(Process process, Path out, Path err) {
 
 		Outcome await(String... args) throws IOException, InterruptedException {
-			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+			if (!process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException("leadline " + String.join(" ", args) + " did not finish in 120s");
+				throw new IllegalStateException(
+						"leadline " + String.join(" ", args) + " hung: no exit in " + HANG_GUARD);
 			}
 			return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
 					Files.readString(err, StandardCharsets.UTF_8));

@@ -2,7 +2,11 @@ package io.leadline.app.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -117,15 +121,71 @@ class ExecutionLeasesTest {
 
 	@Test
 	void aLeaseTakenOverFromADeadProcessBecomesThisProcesss() {
-		jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, heartbeat_at) VALUES (42, 'gone', 1, ?)",
-				java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
+		aStaleLeaseOfADeadProcess();
 
 		leases.beforeJob(started(execution));
 
 		assertThat(leases.find(42)).get().extracting(ExecutionLease::pid).isEqualTo(ProcessHandle.current().pid());
 	}
 
+	@Test
+	void ofTwoProcessesRecoveringOneOrphanOnlyOneTakesItsStaleLease() throws Exception {
+		aStaleLeaseOfADeadProcess();
+		var otherProcess = new ExecutionLeases(jdbc);
+		var seen = leases.find(42);
+
+		var both = bothAtOnce(() -> leases.takeOver(execution, seen), () -> otherProcess.takeOver(execution, seen));
+
+		assertThat(both).containsExactlyInAnyOrder(true, false);
+		otherProcess.close();
+	}
+
+	@Test
+	void ofTwoProcessesRecoveringAQueuedOrphanWithoutLeaseOnlyOneTakesIt() throws Exception {
+		var otherProcess = new ExecutionLeases(jdbc);
+
+		var both = bothAtOnce(() -> leases.takeOver(execution, Optional.empty()),
+				() -> otherProcess.takeOver(execution, Optional.empty()));
+
+		assertThat(both).containsExactlyInAnyOrder(true, false);
+		otherProcess.close();
+	}
+
+	@Test
+	void anExecutionAlreadyRecoveredIsNotTakenOverAgain() {
+		aStaleLeaseOfADeadProcess();
+		var seen = leases.find(42);
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', END_TIME = CURRENT_TIMESTAMP"
+				+ " WHERE JOB_EXECUTION_ID = 42");
+
+		assertThat(leases.takeOver(execution, seen)).isFalse();
+	}
+
 	// --- the parts
+
+	void aStaleLeaseOfADeadProcess() {
+		jdbc.update("INSERT INTO job_leases (job_execution_id, host, pid, heartbeat_at) VALUES (42, 'gone', 1, ?)",
+				Timestamp.valueOf("2020-01-01 00:00:00"));
+	}
+
+	/** Both calls released by one latch; their answers in the order given. */
+	static List<Boolean> bothAtOnce(Callable<Boolean> one, Callable<Boolean> other) throws Exception {
+		var go = new CountDownLatch(1);
+		var first = CompletableFuture.supplyAsync(() -> afterLatch(go, one));
+		var second = CompletableFuture.supplyAsync(() -> afterLatch(go, other));
+		go.countDown();
+		return List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
+	}
+
+	static Boolean afterLatch(CountDownLatch go, Callable<Boolean> call) {
+		try {
+			go.await();
+			return call.call();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
 	int leaseCount() {
 		return jdbc.queryForObject("SELECT count(*) FROM job_leases WHERE job_execution_id = 42", Integer.class);

@@ -18,11 +18,13 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.leadline.app.LeadlineApplication;
+import io.leadline.app.jobs.ProcessLease;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerKind;
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
@@ -94,6 +96,7 @@ class NightlyInboxIT {
 		JobRepository jobs = first.getBean(JobRepository.class);
 		jobs.createJobInstance(EnrichmentJobConfig.JOB,
 				new JobParametersBuilder().addString(EnrichmentRequest.JOB_ID, jobId.toString()).toJobParameters());
+		aClaimOfAProcessThatDied(jobId);
 
 		List<NightlyInbox.Handled> handled = second.getBean(NightlyInbox.class).sweep();
 
@@ -108,6 +111,42 @@ class NightlyInboxIT {
 			.orElseThrow();
 		assertThat(jobs.getLastJobExecution(instance).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(keys(store, "inbox/ann/")).containsExactly("inbox/ann/done/may.csv");
+	}
+
+	@Test
+	void aSweepLeavesAFileToTheSweepThatIsStartingItAndNeitherRemovesNorRepeatsItsJob() throws Exception {
+		ObjectStore store = first.getBean(ObjectStore.class);
+		drop(store, "inbox/ann/june.csv", "Name,Email\nEd,ed@delta.example\n");
+		UUID jobId = NightlyInbox.jobIdOf("ann", store.stat("inbox/ann/june.csv").orElseThrow());
+		InboxClaims.Claim starting = first.getBean(InboxClaims.class).take(jobId).orElseThrow();
+		JobRepository jobs = first.getBean(JobRepository.class);
+		// why: the moment the first sweep has created the job and not yet its run
+		jobs.createJobInstance(EnrichmentJobConfig.JOB,
+				new JobParametersBuilder().addString(EnrichmentRequest.JOB_ID, jobId.toString()).toJobParameters());
+
+		List<NightlyInbox.Handled> meanwhile = second.getBean(NightlyInbox.class).sweep();
+
+		assertThat(meanwhile).extracting(NightlyInbox.Handled::outcome)
+			.containsExactly(NightlyInbox.Outcome.STARTED_ELSEWHERE);
+		assertThat(jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10)).hasSize(1);
+		assertThat(keys(store, "inbox/ann/")).containsExactly("inbox/ann/june.csv");
+
+		first.getBean(InboxClaims.class).giveBack(starting);
+		List<NightlyInbox.Handled> after = second.getBean(NightlyInbox.class).sweep();
+
+		assertThat(after).extracting(NightlyInbox.Handled::outcome).containsExactly(NightlyInbox.Outcome.STARTED);
+	}
+
+	/**
+	 * What a sweep killed while starting a file leaves: its claim, held by a pid that is
+	 * gone.
+	 */
+	private void aClaimOfAProcessThatDied(UUID jobId) throws Exception {
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		first.getBean(JdbcTemplate.class)
+			.update("INSERT INTO inbox_claims (job_id, host, pid, claimed_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
+					jobId.toString(), ProcessLease.thisHost(), gone.pid());
 	}
 
 	private ConfigurableApplicationContext instance() {

@@ -1,0 +1,62 @@
+package io.leadline.app.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.leadline.app.security.LocalUser;
+import io.leadline.app.security.PersonalTokens;
+import io.leadline.jobs.credits.CreditLedger;
+
+/**
+ * The account page: who you are, your ledger, and your personal API tokens (a new one is
+ * shown once).
+ */
+@Controller
+class AccountPageController {
+
+	private final PersonalTokens tokens;
+
+	private final CreditLedger ledger;
+
+	AccountPageController(PersonalTokens tokens, CreditLedger ledger) {
+		this.tokens = tokens;
+		this.ledger = ledger;
+	}
+
+	@GetMapping("/account")
+	String account(@AuthenticationPrincipal LocalUser user, Model model) {
+		model.addAttribute("tokens", tokens.list(user.accountId()));
+		model.addAttribute("ledger", ledger.entries(user.accountId(), 0, 50));
+		return "account";
+	}
+
+	@PostMapping("/account/tokens")
+	String create(@RequestParam String name, @AuthenticationPrincipal LocalUser user, RedirectAttributes flash) {
+		try {
+			PersonalTokens.Created created = tokens.create(user.accountId(), name);
+			// why: a flash attribute lives for one redirect, so the token is shown once
+			flash.addFlashAttribute("newToken", created.token());
+			flash.addFlashAttribute("newTokenName", created.info().name());
+		}
+		catch (IllegalArgumentException e) {
+			flash.addFlashAttribute("error", WebErrors.of(e).sentence());
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revoke(@PathVariable UUID id, @AuthenticationPrincipal LocalUser user, RedirectAttributes flash) {
+		flash.addFlashAttribute("notice", tokens.revoke(user.accountId(), id)
+				? "The token was revoked; the API no longer accepts it." : "That token was already revoked.");
+		return "redirect:/account";
+	}
+
+}
