@@ -27,6 +27,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -55,7 +57,9 @@ import io.leadline.jobs.storage.ObjectStore;
  * mocked catalog, ledger and store; commands are mocked to show how their refusals reach
  * the client (status and stable {@code code}).
  */
-@WebMvcTest(JobController.class)
+// why: the web pages' advice and filters belong to another slice
+@WebMvcTest(controllers = JobController.class,
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.leadline\\.app\\.web\\..*"))
 @Import(JobQueries.class)
 class JobControllerTest {
 
@@ -174,7 +178,7 @@ class JobControllerTest {
 	}
 
 	@Test
-	void answersAMissingEmailColumnWith422WithoutTheCliHint() throws Exception {
+	void answersAMissingEmailColumnWith422NamingTheApiField() throws Exception {
 		given(commands.start(any(), any(), any())).willThrow(new StartRefusedException(Reason.NO_EMAIL_COLUMN,
 				"no email column found; columns are: name, company; pass --email-column"));
 
@@ -184,7 +188,8 @@ class JobControllerTest {
 			.content("{\"uploadId\":\"" + UUID.randomUUID() + "\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("no_email_column"))
-			.andExpect(jsonPath("$.detail").value("no email column found; columns are: name, company"));
+			.andExpect(jsonPath("$.detail")
+				.value("no email column found; columns are: name, company; name it in emailColumn"));
 	}
 
 	private static RequestPostProcessor as(String account) {
