@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  */
 public class ProviderSim {
 
-	private static final Pattern EMAIL = Pattern.compile("Prospect email: ([^@\\s]+)@(\\S+)");
+	private static final Pattern EMAIL = Pattern.compile("(?:Prospect email|Email): ([^@\\s]+)@(\\S+)");
 
-	private static final Pattern QUERY = Pattern.compile("\"q\"\\s*:\\s*\"([^\"]*)\"");
+	// why: a query may quote a name ("\"Jane Doe\" Acme"); the capture keeps its JSON escapes
+	private static final Pattern QUERY = Pattern.compile("\"q\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	static final class Provider {
 
@@ -47,6 +48,23 @@ public class ProviderSim {
 		/** The most requests admitted within any 60 s: what a provider's per-minute limit counts. */
 		int busiestMinute;
 
+		/** When the first request came: minutes count from the first traffic, not the simulator's start. */
+		long started = -1;
+
+		/** Per minute of traffic: requests admitted and requests answered 429. */
+		final java.util.List<long[]> minutes = new java.util.ArrayList<>();
+
+		private long[] minute(long now) {
+			if (started < 0) {
+				started = now;
+			}
+			int index = (int) ((now - started) / 60_000);
+			while (minutes.size() <= index) {
+				minutes.add(new long[2]);
+			}
+			return minutes.get(index);
+		}
+
 		Provider(String name, long rpm) {
 			this.name = name;
 			this.rpm = rpm;
@@ -58,16 +76,22 @@ public class ProviderSim {
 				window.pollFirst();
 			}
 			if (rpm > 0 && window.size() >= rpm) {
+				minute(now)[1]++;
 				return Math.max(1, (window.peekFirst() + 60_000 - now + 999) / 1000);
 			}
+			minute(now)[0]++;
 			window.addLast(now);
 			busiestMinute = Math.max(busiestMinute, window.size());
 			return 0;
 		}
 
 		synchronized String stats() {
-			return "{\"requests\":%d,\"rejected429\":%d,\"peakConcurrency\":%d,\"rpmLimit\":%d,\"busiestMinute\":%d}"
-				.formatted(requests.get(), rejected.get(), peak.get(), rpm, busiestMinute);
+			var perMinute = new StringBuilder();
+			for (var m : minutes) {
+				perMinute.append(perMinute.isEmpty() ? "" : ",").append("[").append(m[0]).append(",").append(m[1]).append("]");
+			}
+			return "{\"requests\":%d,\"rejected429\":%d,\"peakConcurrency\":%d,\"rpmLimit\":%d,\"busiestMinute\":%d,\"perMinute\":[%s]}"
+				.formatted(requests.get(), rejected.get(), peak.get(), rpm, busiestMinute, perMinute);
 		}
 	}
 
@@ -130,12 +154,19 @@ public class ProviderSim {
 
 	private static String chat(String body) {
 		boolean json = body.contains("json_object");
+		if (body.contains("summarize a company")) {
+			return completion("{\\\"name\\\":\\\"Acme\\\",\\\"info\\\":[\\\"Series B\\\"],\\\"moat\\\":\\\"Owns its data\\\"}");
+		}
 		Matcher email = EMAIL.matcher(body.replace("\\n", "\n"));
 		String person = email.find() ? email.group(1) : "there";
 		String content = json
 				? "{\\\"person\\\":{\\\"name\\\":\\\"%s\\\",\\\"info\\\":[\\\"Head of Growth\\\"]},\\\"company\\\":{\\\"name\\\":\\\"Acme\\\",\\\"info\\\":[\\\"Series B\\\"],\\\"moat\\\":\\\"Owns its data\\\"}}"
 					.formatted(person)
 				: "Scaling outbound after a Series B usually strains research time. We research every prospect so your reps only write to the right people.";
+		return completion(content);
+	}
+
+	private static String completion(String content) {
 		return """
 				{"id":"chatcmpl-sim","object":"chat.completion","created":1760000000,"model":"openai/gpt-oss-120b",
 				 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],

@@ -4,15 +4,15 @@
 # `yes > /dev/null` processes, and records every run's result, time and slowest test classes.
 #   bench/suite-stress.sh                 # 5 runs, the last 2 under load
 #   RUNS=7 LOADED=3 bench/suite-stress.sh
+#   SOURCE=/path/to/checkout bench/suite-stress.sh   # clone another checkout's HEAD (taken afresh each run)
 # Writes bench/results/suite-stress.{json,md}; keeps each run's log under bench/work/suite-stress/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 LOADED=${LOADED:-2}
-repo=$PWD
+repo=${SOURCE:-$PWD}
 work=$repo/bench/work/suite-stress
 rm -rf "$work" && mkdir -p "$work" bench/results
-commit=$(git rev-parse --short HEAD)
 load_pids=()
 
 start_load() { for _ in 1 2; do yes > /dev/null & load_pids+=($!); done; }
@@ -24,13 +24,16 @@ for run in $(seq 1 "$RUNS"); do
   [ "$run" -gt $((RUNS - LOADED)) ] && loaded=true
   clone=$work/clone-$run
   git clone -q "$repo" "$clone"
+  commit=$(git -C "$clone" rev-parse --short HEAD)
   $loaded && start_load
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(date +%s)
   (cd "$clone" && bash .ci/run) > "$work/run-$run.log" 2>&1
   rc=$?
   t1=$(date +%s)
+  load_after=$(cut -d' ' -f1 /proc/loadavg)
   stop_load
-  echo "run $run loaded=$loaded rc=$rc seconds=$((t1 - t0))" | tee -a "$work/runs.txt"
+  echo "run $run commit=$commit loaded=$loaded rc=$rc seconds=$((t1 - t0)) load=$load_before/$load_after" | tee -a "$work/runs.txt"
   python3 - "$clone" "$run" >> "$work/classes.txt" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 for report in glob.glob(sys.argv[1] + "/*/target/*-reports/TEST-*.xml"):
@@ -42,14 +45,14 @@ PY
   rm -rf "$clone"
 done
 
-python3 - "$work" "$commit" "$RUNS" "$LOADED" <<'PY'
+python3 - "$work" "$RUNS" "$LOADED" <<'PY'
 import json, sys, collections, os
-work, commit, runs, loaded = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+work, runs, loaded = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 result = []
 for line in open(os.path.join(work, "runs.txt")):
     f = dict(p.split("=") for p in line.split()[2:])
-    result.append({"run": int(line.split()[1]), "loaded": f["loaded"] == "true", "exit": int(f["rc"]),
-                   "seconds": int(f["seconds"])})
+    result.append({"run": int(line.split()[1]), "commit": f["commit"], "loaded": f["loaded"] == "true",
+                   "exit": int(f["rc"]), "seconds": int(f["seconds"]), "loadAverageBeforeAfter": f["load"]})
 times = collections.defaultdict(list)
 if os.path.exists(os.path.join(work, "classes.txt")):
     for line in open(os.path.join(work, "classes.txt")):
@@ -58,16 +61,16 @@ if os.path.exists(os.path.join(work, "classes.txt")):
 slowest = sorted(((max(v), sum(v) / len(v), k) for k, v in times.items()), reverse=True)[:10]
 failures = open(os.path.join(work, "failures.txt")).read().splitlines() if os.path.exists(os.path.join(work, "failures.txt")) else []
 passed = sum(1 for r in result if r["exit"] == 0)
-doc = {"commit": commit, "runs": runs, "loadedRuns": loaded, "passed": passed, "results": result,
+doc = {"runs": runs, "loadedRuns": loaded, "passed": passed, "results": result,
        "slowestClasses": [{"class": k, "maxSeconds": round(m, 1), "meanSeconds": round(a, 1)} for m, a, k in slowest],
        "failures": failures}
 json.dump(doc, open("bench/results/suite-stress.json", "w"), indent=2)
-md = [f"# Suite under stress ({commit})", "",
+md = ["# Suite under stress", "",
       f"`bench/suite-stress.sh`: `./mvnw -B verify` (`.ci/run`) on {runs} fresh clones in a row, the last {loaded} "
       "with both cores kept busy by two `yes > /dev/null`. Other work on the machine is not controlled.", "",
-      f"**{passed} of {runs} runs passed.**", "", "| run | CPU load | result | time |", "|---|---|---|---|"]
+      f"**{passed} of {runs} runs passed.**", "", "| run | commit | added CPU load | 1-min load average before/after | result | time |", "|---|---|---|---|---|---|"]
 for r in result:
-    md.append(f"| {r['run']} | {'2 × yes' if r['loaded'] else 'none'} | {'pass' if r['exit'] == 0 else 'FAIL'} | "
+    md.append(f"| {r['run']} | {r['commit']} | {'2 × yes' if r['loaded'] else 'none'} | {r['loadAverageBeforeAfter']} | {'pass' if r['exit'] == 0 else 'FAIL'} | "
               f"{r['seconds'] // 60} min {r['seconds'] % 60:02d} s |")
 md += ["", "Slowest test classes (max and mean seconds over the runs):", "", "| class | max s | mean s |", "|---|---|---|"]
 md += [f"| {k} | {m:.1f} | {a:.1f} |" for m, a, k in slowest]

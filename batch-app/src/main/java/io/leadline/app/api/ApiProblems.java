@@ -75,7 +75,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					e.getMessage().replace("pass --email-column", "name it in emailColumn"));
 			case UNKNOWN_EMAIL_COLUMN, EMPTY_LIST ->
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
-			case UNKNOWN_COLUMN -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+			case UNKNOWN_COLUMN, UNKNOWN_FIELD -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
 			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
 		};
 	}

@@ -1,6 +1,7 @@
 package io.leadline.app.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -20,15 +21,17 @@ import io.leadline.jobs.research.ServiceContext;
  * fallback_action}}; the account's default service, else a generic offer, when absent
  * @param outputColumns original columns to keep (all when absent)
  * @param format {@code xlsx} or {@code csv}; the upload's format when absent
+ * @param fields {@code field -> column} corrections of the recognised prospect fields
+ * ({@code {"company": "Organisation"}}; an empty column unmaps the field)
  */
 public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
-		String format) {
+		String format, Map<String, String> fields) {
 
 	ListOptions options(JsonMapper json) {
 		ServiceContext requested = service == null || service.isNull() ? null
 				: ServiceContext.fromJson(json.writeValueAsString(service));
 		return new ListOptions(emailColumn, requested, format == null ? null : ResultFormat.parse(format),
-				outputColumns, null);
+				outputColumns, null, fields);
 	}
 
 }

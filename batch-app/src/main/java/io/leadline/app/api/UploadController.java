@@ -2,6 +2,7 @@ package io.leadline.app.api;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,8 @@ import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.Upload;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.Headers;
 import io.leadline.jobs.input.InputFormat;
 
 /**
@@ -36,9 +39,12 @@ class UploadController {
 		this.ledger = ledger;
 	}
 
-	/** One credit per data row. */
+	/**
+	 * One credit per data row. {@code fields}: the prospect fields recognised from the
+	 * headers ({@code field -> header}), which {@code POST /api/jobs} may correct.
+	 */
 	record UploadResponse(UUID uploadId, String filename, InputFormat format, List<String> headers, long rowCount,
-			String emailColumnGuess, long creditsRequired, long creditsAvailable) {
+			String emailColumnGuess, Map<String, String> fields, long creditsRequired, long creditsAvailable) {
 	}
 
 	@PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -48,7 +54,13 @@ class UploadController {
 		Caller caller = Caller.of(jwt);
 		Upload upload = intake.acceptUpload(caller.accountId(), file.getOriginalFilename(), file);
 		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
-				upload.emailColumnGuess(), upload.rowCount(), ledger.account(caller.accountId()).balance());
+				upload.emailColumnGuess(), recognizedFields(upload), upload.rowCount(),
+				ledger.account(caller.accountId()).balance());
+	}
+
+	private static Map<String, String> recognizedFields(Upload upload) {
+		Headers headers = Headers.of(upload.headers());
+		return FieldMapping.recognize(headers, headers.indexOf(upload.emailColumnGuess()).orElse(-1)).toHeaders();
 	}
 
 }

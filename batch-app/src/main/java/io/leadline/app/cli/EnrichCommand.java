@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.PreparedList;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
@@ -48,6 +51,12 @@ class EnrichCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "PATH", description = "also copy the result to this file")
 	Path out;
 
+	@Option(names = "--field", paramLabel = "FIELD=COLUMN",
+			description = "the column of a prospect field when the guess is wrong, e.g. --field company=Organisation "
+					+ "(fields: first_name, last_name, full_name, company, title, website, linkedin, location; "
+					+ "an empty column unmaps the field); repeatable")
+	List<String> fields = List.of();
+
 	@Option(names = "--columns", split = ",", paramLabel = "COL",
 			description = "original columns to keep in the result (default: all)")
 	List<String> columns = List.of();
@@ -72,7 +81,7 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		ServiceContext context = service == null ? null : ServiceContext.fromJson(Files.readString(service));
 		PreparedList list = intake.prepareLocal(file,
-				new ListOptions(emailColumn, context, resultFormat(), columns, out));
+				new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides()));
 		EnrichmentRequest request = list.request();
 		if (!providers.configured()) {
 			spec.commandLine()
@@ -82,7 +91,25 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
 				request.emailColumn());
+		stdout.printf("fields: %s%n", describe(request.fields()));
 		return monitor.run(request.jobId(), () -> intake.start(list), stdout);
+	}
+
+	private Map<String, String> fieldOverrides() {
+		try {
+			return FieldMapping.parse(fields);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
+	}
+
+	private static String describe(Map<String, String> fields) {
+		if (fields.isEmpty()) {
+			return "none recognised (research from the email alone; name them with --field)";
+		}
+		return String.join(", ",
+				fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).toList());
 	}
 
 	private ResultFormat resultFormat() {

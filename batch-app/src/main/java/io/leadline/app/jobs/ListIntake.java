@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.EmailColumn;
+import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.Headers;
 import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.input.InputLimits;
@@ -144,10 +147,12 @@ public class ListIntake {
 		requireDataRows(upload.rowCount());
 		Headers headers = Headers.of(upload.headers());
 		String requested = options.emailColumn() == null ? upload.emailColumnGuess() : options.emailColumn();
-		String emailHeader = headers.originals().get(emailColumn(headers, requested));
+		int email = emailColumn(headers, requested);
 		checkOutputColumns(headers, options.outputColumns());
+		Map<String, String> fields = fields(
+				() -> FieldMapping.recognize(headers, email).overriddenBy(options.fields()));
 		EnrichmentRequest request = request(UUID.randomUUID(), upload.owner(), upload.objectKey(), upload.filename(),
-				emailHeader, upload.rowCount(), resultFormatOf(upload.format()), options);
+				headers.originals().get(email), upload.rowCount(), resultFormatOf(upload.format()), options, fields);
 		return new PreparedList(request, null);
 	}
 
@@ -218,16 +223,18 @@ public class ListIntake {
 			throws IOException {
 		ListInspection inspection = ListInspection.inspect(file, limits);
 		requireDataRows(inspection.dataRows());
-		String emailHeader = emailHeader(inspection, options.emailColumn());
+		int email = emailColumn(inspection, options.emailColumn());
 		checkOutputColumns(inspection.headers(), options.outputColumns());
+		Map<String, String> fields = fields(() -> inspection.fields(email, options.fields()));
 		InputFormat format = inspection.format().format();
 		EnrichmentRequest request = request(jobId, owner, new WorkArea(jobId, owner).inputKey(format.extension()),
-				fileName, emailHeader, inspection.dataRows(), resultFormatOf(format), options);
+				fileName, inspection.headers().originals().get(email), inspection.dataRows(), resultFormatOf(format),
+				options, fields);
 		return new PreparedList(request, file);
 	}
 
 	private EnrichmentRequest request(UUID jobId, String owner, String inputKey, String fileName, String emailHeader,
-			long rows, ResultFormat listFormat, ListOptions options) {
+			long rows, ResultFormat listFormat, ListOptions options, Map<String, String> fields) {
 		return EnrichmentRequest.forJob(jobId, owner, inputKey)
 			.fileName(fileName)
 			.emailColumn(emailHeader)
@@ -237,13 +244,14 @@ public class ListIntake {
 			.rowCount(rows)
 			.chunking(properties)
 			.exportPath(options.exportPath() == null ? null : options.exportPath().toAbsolutePath().toString())
+			.fields(fields)
 			.build();
 	}
 
 	/** The requested column, else the guess from headers and sample values. */
-	private static String emailHeader(ListInspection inspection, String requested) {
+	private static int emailColumn(ListInspection inspection, String requested) {
 		try {
-			return inspection.headers().originals().get(inspection.emailColumn(requested));
+			return inspection.emailColumn(requested);
 		}
 		catch (UnsupportedInputException e) {
 			throw emailColumnRefused(requested, e);
@@ -262,6 +270,16 @@ public class ListIntake {
 	private static StartRefusedException emailColumnRefused(String requested, UnsupportedInputException e) {
 		return new StartRefusedException(requested == null ? Reason.NO_EMAIL_COLUMN : Reason.UNKNOWN_EMAIL_COLUMN,
 				e.getMessage());
+	}
+
+	/** Which column holds each prospect field, as recognised and corrected. */
+	private static Map<String, String> fields(Supplier<FieldMapping> mapping) {
+		try {
+			return mapping.get().toHeaders();
+		}
+		catch (IllegalArgumentException e) {
+			throw new StartRefusedException(Reason.UNKNOWN_FIELD, e.getMessage());
+		}
 	}
 
 	private static void requireDataRows(long rows) {

@@ -15,6 +15,8 @@ public final class StartRefusedException extends RuntimeException {
 		UNKNOWN_EMAIL_COLUMN,
 		/** An output column is not in the list. */
 		UNKNOWN_COLUMN,
+		/** A field correction names no known field or no column of the list. */
+		UNKNOWN_FIELD,
 		/** The list has a header row but no data rows. */
 		EMPTY_LIST,
 		/** The job queue is full; try again later. */

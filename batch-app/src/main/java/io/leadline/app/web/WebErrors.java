@@ -97,7 +97,7 @@ class WebErrors implements ErrorViewResolver {
 		}
 		if (e instanceof StartRefusedException refused) {
 			HttpStatus status = switch (refused.reason()) {
-				case UNKNOWN_COLUMN -> HttpStatus.BAD_REQUEST;
+				case UNKNOWN_COLUMN, UNKNOWN_FIELD -> HttpStatus.BAD_REQUEST;
 				case SERVER_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
 				default -> HttpStatus.UNPROCESSABLE_CONTENT;
 			};

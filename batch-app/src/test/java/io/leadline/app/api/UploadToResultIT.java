@@ -31,6 +31,9 @@ class UploadToResultIT extends ApiTestBase {
 		assertThat(upload.json().path("rowCount").asLong()).isEqualTo(50);
 		assertThat(upload.json().path("emailColumnGuess").asString()).isEqualTo("E-Mail Address");
 		assertThat(upload.json().path("headers").size()).isEqualTo(7);
+		assertThat(upload.json().path("fields").toString()).isEqualTo("{\"first_name\":\"First Name\","
+				+ "\"last_name\":\"last_name\",\"company\":\"Company\",\"title\":\"Title\","
+				+ "\"linkedin\":\"LinkedIn URL\",\"location\":\"Country\"}");
 		assertThat(upload.json().path("creditsRequired").asLong()).isEqualTo(50);
 		assertThat(upload.json().path("creditsAvailable").asLong()).isEqualTo(60);
 
@@ -77,6 +80,22 @@ class UploadToResultIT extends ApiTestBase {
 		assertThat(log.text()).contains("credits reserve -50")
 			.contains("step merge completed")
 			.contains("credits settle +3: charged 47 ok rows of 50 reserved");
+	}
+
+	@Test
+	void refusesAFieldCorrectionNamingAColumnTheUploadLacks() throws IOException {
+		String cy = anAccount("cy");
+		String token = TOKENS.user(cy);
+		grant(cy, 60);
+		var upload = api.upload(token, "prospects.csv", Files.readAllBytes(SAMPLES.resolve("prospects.csv")));
+
+		var refused = api.postJson("/api/jobs", token, Map.of("uploadId", upload.json().path("uploadId").asString(),
+				"fields", Map.of("company", "Organisation")));
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.json().path("code").asString()).isEqualTo("unknown_field");
+		assertThat(refused.json().path("detail").asString())
+			.startsWith("field company: no column named 'Organisation'");
 	}
 
 	@Test

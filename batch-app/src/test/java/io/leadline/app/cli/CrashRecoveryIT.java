@@ -45,7 +45,8 @@ class CrashRecoveryIT {
 
 	private static final int PARTITIONS = 4;
 
-	private static final Pattern PERSON_QUERY = Pattern.compile("p(\\d+)\\.lee co\\d+\\.example");
+	// why: the list's Name column is the person's, so research searches by it
+	private static final Pattern PERSON_QUERY = Pattern.compile("\"Person (\\d+)\" co\\d+\\.example");
 
 	@TempDir
 	Path work;

@@ -47,6 +47,8 @@ class LeadlineCliIT {
 
 		assertThat(outcome.exitCode()).as(outcome.err()).isZero();
 		assertThat(outcome.err()).contains("warning: no provider: SERPER_API_KEY and GROQ_API_KEY are not set");
+		assertThat(outcome.out()).contains("fields: first_name=First Name, last_name=last_name, company=Company, "
+				+ "title=Title, linkedin=LinkedIn URL, location=Country\n");
 		assertThat(outcome.out()).contains("rows: 0 ok, 2 invalid, 1 duplicate, 0 failed, 47 no_provider, 0 skipped")
 			.contains("exported: " + out.toAbsolutePath());
 		List<CSVRecord> rows = csv(out);

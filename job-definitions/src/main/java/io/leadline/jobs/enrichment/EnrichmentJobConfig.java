@@ -1,5 +1,6 @@
 package io.leadline.jobs.enrichment;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,8 +227,10 @@ public class EnrichmentJobConfig {
 	@StepScope
 	EnrichmentProcessor enrichProcessor(EnrichmentRequest request,
 			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt) {
-		return new EnrichmentProcessor(researcher, request.service(), usageMeter, halt, jobExecutionId);
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore) throws IOException {
+		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
+		return new EnrichmentProcessor(researcher, request.service(), usageMeter, halt, jobExecutionId, prospects,
+				request.jobId().toString());
 	}
 
 	@Bean

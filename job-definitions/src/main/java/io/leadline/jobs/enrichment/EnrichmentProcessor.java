@@ -24,13 +24,23 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
 	private final long jobExecutionId;
 
+	private final RowProspect prospects;
+
+	private final String jobId;
+
+	/**
+	 * @param jobId what shares company research: contacts of one company in this job are
+	 * researched once
+	 */
 	EnrichmentProcessor(ProspectResearcher researcher, ServiceContext service, UsageMeter usage, JobHalt halt,
-			long jobExecutionId) {
+			long jobExecutionId, RowProspect prospects, String jobId) {
 		this.researcher = researcher;
 		this.service = service;
 		this.usage = usage;
 		this.halt = halt;
 		this.jobExecutionId = jobExecutionId;
+		this.prospects = prospects;
+		this.jobId = jobId;
 	}
 
 	@Override
@@ -40,7 +50,7 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 		});
 		ProspectResult result;
 		try {
-			result = researcher.research(row.email(), service);
+			result = researcher.research(prospects.of(row), service, jobId);
 		}
 		catch (FatalProviderException e) {
 			halt.trip(jobExecutionId, e.getMessage());

@@ -1,13 +1,17 @@
 package io.leadline.jobs.enrichment;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
+import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
@@ -20,11 +24,14 @@ import io.leadline.jobs.research.ServiceContext;
  * @param emailColumn header or key of the email column, or null to guess
  * @param outputColumns original columns to keep (empty keeps all)
  * @param exportPath a local file the result is copied to at the end, or null
+ * @param fields which column holds each prospect field ({@code company -> Organisation}),
+ * as the start path resolved it or the caller overrode it; fields left out are recognised
+ * from the headers in prepare
  * @see #forJob(UUID, String, String) building one without positional arguments
  */
 public record EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
-		int partitions, String exportPath) {
+		int partitions, String exportPath, Map<String, String> fields) {
 
 	// why: these names are the job's contract with Batch's metadata tables; every reader
 	// of job parameters goes through this record, never a literal
@@ -54,6 +61,9 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 
 	static final String EXPORT_PATH = "exportPath";
 
+	/** Job parameter: the field mapping, one {@code field=header} a line. */
+	public static final String FIELDS = "fields";
+
 	// why: the job repository stores a parameter value in 2,500 characters
 	private static final int MAX_PARAMETER_CHARS = 2_500;
 
@@ -64,6 +74,7 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		Objects.requireNonNull(format, "format");
 		fileName = fileName == null || fileName.isBlank() ? "input" : fileName;
 		outputColumns = outputColumns == null ? List.of() : List.copyOf(outputColumns);
+		fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 		if (chunkSize < 1 || partitions < 1) {
 			throw new IllegalArgumentException("chunk size and partitions must be positive");
 		}
@@ -87,6 +98,20 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		return new Builder(jobId, owner, inputKey);
 	}
 
+	/** A request whose fields are recognised from the headers alone. */
+	public EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
+			ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
+			int partitions, String exportPath) {
+		this(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns, rowCount, chunkSize,
+				partitions, exportPath, Map.of());
+	}
+
+	/** This request with the field mapping {@code field -> header}. */
+	public EnrichmentRequest withFields(Map<String, String> mapping) {
+		return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
+				rowCount, chunkSize, partitions, exportPath, mapping);
+	}
+
 	public WorkArea workArea() {
 		return new WorkArea(jobId, owner);
 	}
@@ -108,6 +133,12 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		if (exportPath != null) {
 			builder.addString(EXPORT_PATH, exportPath, false);
 		}
+		if (!fields.isEmpty()) {
+			builder.addString(FIELDS,
+					String.join("\n",
+							fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).toList()),
+					false);
+		}
 		return builder.toJobParameters();
 	}
 
@@ -117,7 +148,12 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 				p.getString(EMAIL_COLUMN), ServiceContext.fromJson(p.getString(SERVICE)),
 				ResultFormat.valueOf(p.getString(FORMAT)),
 				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), rowCountOf(p),
-				p.getLong(CHUNK_SIZE).intValue(), p.getLong(PARTITIONS).intValue(), p.getString(EXPORT_PATH));
+				p.getLong(CHUNK_SIZE).intValue(), p.getLong(PARTITIONS).intValue(), p.getString(EXPORT_PATH),
+				fieldsOf(p.getString(FIELDS, "")));
+	}
+
+	private static Map<String, String> fieldsOf(String lines) {
+		return lines.isEmpty() ? Map.of() : FieldMapping.parse(Arrays.asList(lines.split("\n")));
 	}
 
 	/** The parameters that find a job's JobInstance. */
@@ -164,6 +200,8 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		private int partitions = 8;
 
 		private String exportPath;
+
+		private Map<String, String> fields = Map.of();
 
 		private Builder(UUID jobId, String owner, String inputKey) {
 			this.jobId = jobId;
@@ -220,9 +258,15 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			return this;
 		}
 
+		/** Which column holds each prospect field ({@code company -> Organisation}). */
+		public Builder fields(Map<String, String> fields) {
+			this.fields = fields;
+			return this;
+		}
+
 		public EnrichmentRequest build() {
 			return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
-					rowCount, chunkSize, partitions, exportPath);
+					rowCount, chunkSize, partitions, exportPath, fields);
 		}
 
 	}

@@ -14,9 +14,11 @@ import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.input.EmailAddress;
 import io.leadline.jobs.input.EmailColumn;
 import io.leadline.jobs.input.EmailDedup;
+import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.Headers;
 import io.leadline.jobs.input.SourceRecord;
 import io.leadline.jobs.input.TableHandler;
+import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -50,6 +52,8 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 
 	private int emailColumn;
 
+	private FieldMapping fields;
+
 	private int width;
 
 	private long dataRows, blankRows, pendingRows, invalidRows, duplicateRows, unreadableRows, noProviderRows;
@@ -72,6 +76,12 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		headers = Headers.of(names);
 		width = headers.size();
 		emailColumn = EmailColumn.resolve(headers, request.emailColumn());
+		try {
+			fields = FieldMapping.recognize(headers, emailColumn).overriddenBy(request.fields());
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
 		// why: every partition gets its file, even an empty one, so each worker step
 		// finds its input
 		try {
@@ -168,7 +178,8 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 		return new JobMeta(headers.widenedTo(width).originals(), emailColumn, headers.originals().get(emailColumn),
 				format, dataRows, blankRows, pendingRows,
 				new RowCounts(Map.of(RowStatus.INVALID, invalidRows, RowStatus.DUPLICATE, duplicateRows,
-						RowStatus.SKIPPED, unreadableRows, RowStatus.NO_PROVIDER, noProviderRows)));
+						RowStatus.SKIPPED, unreadableRows, RowStatus.NO_PROVIDER, noProviderRows)),
+				fields.toKeys());
 	}
 
 	@Override

@@ -74,7 +74,7 @@ final class MergeTasklet implements Tasklet {
 		EnrichmentRequest request = EnrichmentRequest.from(execution.getJobParameters());
 		WorkArea work = request.workArea();
 		JobMeta meta = metaStore.load(work);
-		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns());
+		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns(), request.service().scoresFit());
 		String resultKey = work.resultKey(request.format().extension());
 		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
 		store.write(resultKey, out -> {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -40,6 +41,20 @@ public record ListInspection(SniffedFormat format, Headers headers, long dataRow
 			return emailColumnGuess.getAsInt();
 		}
 		return EmailColumn.resolve(headers, null);
+	}
+
+	/**
+	 * The prospect fields recognised from the headers, corrected by the caller's
+	 * {@code field -> column} overrides.
+	 * @throws UnsupportedInputException naming an unknown field or a missing column
+	 */
+	public FieldMapping fields(int emailColumn, Map<String, String> overrides) {
+		try {
+			return FieldMapping.recognize(headers, emailColumn).overriddenBy(overrides);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
 	}
 
 	private static final class Counter implements TableHandler {

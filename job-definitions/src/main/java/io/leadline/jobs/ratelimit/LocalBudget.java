@@ -3,6 +3,7 @@ package io.leadline.jobs.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A provider's budgets in this JVM: token buckets and a pause, guarded by this object's
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 final class LocalBudget implements RateBudget {
 
-	private final TokenBucket requests;
+	private TokenBucket requests;
 
 	private final TokenBucket tokens;
 
@@ -62,6 +63,17 @@ final class LocalBudget implements RateBudget {
 		if (until.isAfter(pausedUntil)) {
 			pausedUntil = until;
 		}
+	}
+
+	@Override
+	public synchronized void requestsPerMinute(long requestsPerMinute, Instant now) {
+		requests = requests == null ? new TokenBucket(requestsPerMinute, now)
+				: requests.withRate(requestsPerMinute, now);
+	}
+
+	@Override
+	public OptionalLong learnedElsewhere(Instant now) {
+		return OptionalLong.empty();
 	}
 
 	@Override

@@ -17,6 +17,13 @@ import java.util.function.Function;
  * JVM, or in Redis ({@link Builder#sharedThrough}) so that every JVM draws from one
  * budget; calls in flight are always this JVM's own.
  *
+ * <p>
+ * With no requests-per-minute limit configured, the limiter learns one from the
+ * provider's 429s ({@link LearnedRate}: additive increase, multiplicative decrease),
+ * shared through Redis like a configured one; and it paces tokens by the
+ * {@code x-ratelimit-remaining-tokens} / {@code -reset-tokens} headers, holding calls
+ * back before the provider's token budget runs out rather than after.
+ *
  * <pre>{@code
  * var groq = ProviderLimiter.builder("groq").requestsPerMinute(1_000).tokensPerMinute(250_000).maxInFlight(32).build();
  * try (var permit = groq.acquire(estimatedTokens)) {
@@ -40,6 +47,13 @@ public final class ProviderLimiter {
 
 	private final boolean honoursPauses;
 
+	private final LearnedRate learned;
+
+	private volatile Instant nextShareCheck = Instant.MIN;
+
+	// why: the largest call lately, so token pacing keeps room for one more of it
+	private volatile long largestEstimate;
+
 	private ProviderLimiter(Builder builder) {
 		this.provider = builder.provider;
 		this.clock = builder.clock;
@@ -49,12 +63,15 @@ public final class ProviderLimiter {
 				: builder.shared.budget(provider, builder.requestsPerMinute, builder.tokensPerMinute, now);
 		this.inFlight = builder.maxInFlight > 0 ? new Semaphore(builder.maxInFlight, true) : null;
 		this.honoursPauses = builder.honoursPauses;
+		this.learned = builder.honoursPauses && builder.requestsPerMinute == 0 && builder.learns
+				? new LearnedRate(Duration.ofMinutes(1)) : null;
 	}
 
 	/** No limits and no pauses: what a client gets when nobody configured limits. */
 	public static ProviderLimiter unlimited(String provider) {
 		var builder = builder(provider);
 		builder.honoursPauses = false;
+		builder.learns = false;
 		return builder.build();
 	}
 
@@ -116,7 +133,18 @@ public final class ProviderLimiter {
 		var now = clock.instant();
 		var retryAfter = RetryAfter.from(header, now);
 		retryAfter.ifPresent(wait -> pauseUntil(now.plus(wait)));
+		if (learned != null) {
+			learned.rateLimited(now).ifPresent(limit -> budget.requestsPerMinute(limit, now));
+		}
 		return retryAfter;
+	}
+
+	/**
+	 * The requests-per-minute limit learnt from 429s; 0 while none was learnt or one is
+	 * configured.
+	 */
+	public long learnedRequestsPerMinute() {
+		return learned == null ? 0 : learned.current();
 	}
 
 	/**
@@ -131,6 +159,12 @@ public final class ProviderLimiter {
 		var remainingTokens = number(header.apply("x-ratelimit-remaining-tokens"));
 		if (remainingTokens != null) {
 			budget.tokensAtMost(remainingTokens, now);
+			// why: with no tokens-per-minute budget configured, the provider's count is
+			// the only one; wait for its reset while one more large call would not fit
+			if (remainingTokens > 0 && remainingTokens < largestEstimate) {
+				RetryAfter.goDuration(header.apply("x-ratelimit-reset-tokens"))
+					.ifPresent(reset -> pauseUntil(now.plus(reset)));
+			}
 		}
 	}
 
@@ -143,11 +177,33 @@ public final class ProviderLimiter {
 	}
 
 	private void awaitBudget(long estimatedTokens) throws InterruptedException {
+		if (estimatedTokens > largestEstimate) {
+			largestEstimate = estimatedTokens;
+		}
 		var wait = budget.take(estimatedTokens, clock.instant());
 		while (!wait.isZero()) {
 			sleeper.sleep(wait);
 			wait = budget.take(estimatedTokens, clock.instant());
 		}
+		if (learned != null) {
+			learnFromAdmission(clock.instant());
+		}
+	}
+
+	private void learnFromAdmission(Instant now) {
+		learned.admitted(now);
+		if (!now.isBefore(nextShareCheck)) {
+			// why: another process may have met the limit first; the lower figure wins
+			nextShareCheck = now.plus(learned.step());
+			var elsewhere = budget.learnedElsewhere(now);
+			var mine = learned.current();
+			if (elsewhere.isPresent() && (mine == 0 || elsewhere.getAsLong() < mine)) {
+				learned.adopt(elsewhere.getAsLong());
+				budget.requestsPerMinute(elsewhere.getAsLong(), now);
+				return;
+			}
+		}
+		learned.probe(now).ifPresent(limit -> budget.requestsPerMinute(limit, now));
 	}
 
 	private void settle(long estimatedTokens, long actualTokens) {
@@ -223,6 +279,8 @@ public final class ProviderLimiter {
 
 		private boolean honoursPauses = true;
 
+		private boolean learns = true;
+
 		private RedisBudgets shared;
 
 		private Builder(String provider) {
@@ -250,6 +308,15 @@ public final class ProviderLimiter {
 		 */
 		public Builder sharedThrough(RedisBudgets shared) {
 			this.shared = Objects.requireNonNull(shared, "shared");
+			return this;
+		}
+
+		/**
+		 * Never learns a requests-per-minute limit from 429s (it then only pauses for
+		 * them).
+		 */
+		public Builder withoutLearning() {
+			this.learns = false;
 			return this;
 		}
 

@@ -3,6 +3,7 @@ package io.leadline.jobs.ratelimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where one provider's per-minute budgets and pauses are kept: in this JVM
@@ -35,5 +36,14 @@ interface RateBudget {
 
 	/** The instant callers wait for, when the provider is paused now. */
 	Optional<Instant> pausedUntil(Instant now);
+
+	/**
+	 * Sets the requests-per-minute budget learnt from the provider (no limit was
+	 * configured), for every process that shares this budget.
+	 */
+	void requestsPerMinute(long requestsPerMinute, Instant now);
+
+	/** A requests-per-minute budget another process learnt; empty when none. */
+	OptionalLong learnedElsewhere(Instant now);
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class RedisBudget implements RateBudget {
 
 	private final String provider;
 
-	private final long requestsPerMinute;
+	private volatile long requestsPerMinute;
 
 	private final long tokensPerMinute;
 
@@ -70,6 +71,23 @@ final class RedisBudget implements RateBudget {
 		if (millis > 0) {
 			shared(now, () -> run("pause", millis));
 		}
+	}
+
+	@Override
+	public void requestsPerMinute(long learned, Instant now) {
+		requestsPerMinute = learned;
+		fallback.requestsPerMinute(learned, now);
+		shared(now, () -> {
+			redis.learned(provider, learned);
+			return 0L;
+		});
+	}
+
+	@Override
+	public OptionalLong learnedElsewhere(Instant now) {
+		return shared(now, () -> redis.learned(provider)).filter(learned -> learned > 0)
+			.map(OptionalLong::of)
+			.orElse(OptionalLong.empty());
 	}
 
 	@Override

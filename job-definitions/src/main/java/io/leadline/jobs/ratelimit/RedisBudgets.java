@@ -26,6 +26,8 @@ public final class RedisBudgets {
 
 	private static final String KEY_PREFIX = "leadline:ratelimit:";
 
+	static final Duration LEARNED_FOR = Duration.ofMinutes(10);
+
 	private final StringRedisTemplate redis;
 
 	private final RedisScript<Long> script;
@@ -38,6 +40,25 @@ public final class RedisBudgets {
 	RateBudget budget(String provider, long requestsPerMinute, long tokensPerMinute, Instant now) {
 		return new RedisBudget(this, provider, requestsPerMinute, tokensPerMinute,
 				new LocalBudget(requestsPerMinute, tokensPerMinute, now));
+	}
+
+	/**
+	 * Publishes a requests-per-minute limit learnt from the provider's 429s; it lapses
+	 * after {@link #LEARNED_FOR} without news, so a limit raised by the provider is found
+	 * again.
+	 */
+	void learned(String provider, long requestsPerMinute) {
+		redis.opsForValue().set(learnedKey(provider), Long.toString(requestsPerMinute), LEARNED_FOR);
+	}
+
+	/** The learnt limit, or 0 when none is known. */
+	long learned(String provider) {
+		var value = redis.opsForValue().get(learnedKey(provider));
+		return value == null ? 0 : Long.parseLong(value);
+	}
+
+	private static String learnedKey(String provider) {
+		return KEY_PREFIX + "{" + provider + "}:learned-rpm";
 	}
 
 	/**

@@ -37,6 +37,14 @@ final class TokenBucket {
 		this.refilledAt = now;
 	}
 
+	/** This bucket refilled at another rate, keeping what is available (or owed). */
+	TokenBucket withRate(long perMinute, Instant now) {
+		refill(now);
+		var bucket = new TokenBucket(perMinute, now);
+		bucket.available = Math.min(bucket.capacity, available);
+		return bucket;
+	}
+
 	/** How long until {@code amount} can be taken; zero when it can be now. */
 	Duration waitFor(double amount, Instant now) {
 		refill(now);

@@ -21,6 +21,13 @@ record ChatRequest(List<ChatMessage> messages, boolean json) {
 	static final int COMPLETION_ALLOWANCE = 1_024;
 
 	/**
+	 * The most tokens one answer may take, reasoning included. why: a JSON summary or a
+	 * two-sentence opener needs a few hundred; the cap keeps a model that rambles from
+	 * spending the tokens-per-minute budget and the bill
+	 */
+	static final int MAX_COMPLETION_TOKENS = 2_048;
+
+	/**
 	 * A rough token count for the tokens-per-minute budget, corrected by the actual usage
 	 * afterwards.
 	 */

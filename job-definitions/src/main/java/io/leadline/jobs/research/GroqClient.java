@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {groqUrl}/chat/completions} with a Bearer key, the configured model and temperature.
  * Thread-safe.
  */
-final class GroqClient {
+public final class GroqClient {
 
 	static final String PROVIDER = "groq";
 
@@ -71,7 +71,8 @@ final class GroqClient {
 		var body = JsonMapper.shared()
 			.createObjectNode()
 			.put("model", settings.groqModel())
-			.put("temperature", settings.temperature());
+			.put("temperature", settings.temperature())
+			.put("max_completion_tokens", ChatRequest.MAX_COMPLETION_TOKENS);
 		var messages = body.putArray("messages");
 		for (var message : chat.messages()) {
 			messages.addObject().put("role", message.role()).put("content", message.content());

@@ -6,7 +6,7 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /** Builds the one HTTP client the provider clients share for a job run. */
-final class ProviderHttp {
+public final class ProviderHttp {
 
 	/**
 	 * why: partitions x chunk threads put ~64 calls in flight, all to the same two hosts.

@@ -2,17 +2,41 @@ package io.leadline.jobs.research;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The synthesis the model must return: {@code {"person":{"name","info":[]},
- * "company":{"name","info":[],"moat"}}}. Parsing checks every type and names the first
- * problem, which goes back to the model in the corrective retry.
+ * A prospect's research as the result carries it: {@code {"person":{"name","info":[]},
+ * "company":{"name","info":[],"moat"}}}, plus {@code "fit":{"score","tier","why"}} when
+ * the job scores fit. The model answers in parts (the company once per company, the
+ * person per row); parsing checks every type and names the first problem, which goes back
+ * to the model in the corrective retry.
  */
-record Research(Person person, Company company) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record Research(Person person, Company company, Fit fit) {
+
+	/** The person call's answer: the person and, when the job scores fit, the fit. */
+	record PersonAnswer(Person person, Fit fit) {
+	}
+
+	/** How well the prospect matches the seller's ideal customer. */
+	record Fit(int score, String tier, String why) {
+
+		static final Set<String> TIERS = Set.of("hot", "warm", "cold");
+
+		Fit {
+			if (score < 0 || score > 100 || !TIERS.contains(tier)) {
+				throw new IllegalArgumentException("fit " + score + " " + tier);
+			}
+			Objects.requireNonNull(why, "why");
+		}
+	}
 
 	record Person(String name, List<String> info) {
 		Person {
@@ -32,6 +56,75 @@ record Research(Person person, Company company) {
 	Research {
 		Objects.requireNonNull(person, "person");
 		Objects.requireNonNull(company, "company");
+	}
+
+	Research(Person person, Company company) {
+		this(person, company, null);
+	}
+
+	static final Company NO_COMPANY = new Company("", List.of(), "");
+
+	static final Person NO_PERSON = new Person("", List.of());
+
+	/** The company call's answer: {@code {"name","info":[],"moat"}}. */
+	static Checked<Company> parseCompany(String text) {
+		var root = root(text);
+		if (!root.isValid()) {
+			return Checked.invalid(root.problem());
+		}
+		var problems = new ArrayList<String>();
+		var name = string(root.value(), "name", problems);
+		var info = strings(root.value(), "info", problems);
+		var moat = string(root.value(), "moat", problems);
+		return problems.isEmpty() ? Checked.valid(new Company(name, info, moat))
+				: Checked.invalid(String.join("; ", problems));
+	}
+
+	/**
+	 * The person call's answer: {@code {"person":{"name","info":[]}}}, with
+	 * {@code "fit":{"score","tier","why"}} when {@code withFit}.
+	 */
+	static Checked<PersonAnswer> parsePerson(String text, boolean withFit) {
+		var root = root(text);
+		if (!root.isValid()) {
+			return Checked.invalid(root.problem());
+		}
+		var problems = new ArrayList<String>();
+		var person = object(root.value(), "person", problems);
+		var name = string(person, "person.name", problems);
+		var info = strings(person, "person.info", problems);
+		Fit fit = null;
+		if (withFit) {
+			var node = object(root.value(), "fit", problems);
+			var score = node.get("score");
+			var tier = string(node, "fit.tier", problems).toLowerCase(Locale.ROOT);
+			var why = string(node, "fit.why", problems);
+			if (score == null || !score.isNumber() || score.asInt() < 0 || score.asInt() > 100) {
+				problems.add("fit.score must be a number from 0 to 100");
+			}
+			else if (!Fit.TIERS.contains(tier)) {
+				problems.add("fit.tier must be one of hot, warm, cold");
+			}
+			else if (problems.isEmpty()) {
+				fit = new Fit(score.asInt(), tier, why);
+			}
+		}
+		return problems.isEmpty() ? Checked.valid(new PersonAnswer(new Person(name, info), fit))
+				: Checked.invalid(String.join("; ", problems));
+	}
+
+	private static Checked<JsonNode> root(String text) {
+		JsonNode root;
+		try {
+			root = JsonMapper.shared().readTree(withoutCodeFence(text));
+		}
+		catch (JacksonException e) {
+			return Checked.invalid("not valid JSON (" + OneLine.excerpt(e.getOriginalMessage(), 100) + ")");
+		}
+		if (root == null || !root.isObject()) {
+			return Checked.invalid("the answer must be one JSON object");
+		}
+		return Checked.valid(root);
 	}
 
 	static Checked<Research> parse(String text) {

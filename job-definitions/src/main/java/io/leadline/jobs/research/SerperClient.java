@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Google search through Serper: {@code POST {serperUrl}/search} with the
  * {@code X-API-KEY} header and {@code {"q": query, "num": 10}}. Thread-safe.
  */
-final class SerperClient {
+public final class SerperClient {
 
 	static final String PROVIDER = "serper";
 	static final int RESULTS = 10;

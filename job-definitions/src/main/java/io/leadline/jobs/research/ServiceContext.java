@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the API. JSON field names are snake_case:
  * {@code core_offer, key_differentiator, cta, timeline, goal,
  * fallback_action}; a missing or blank field takes its value from {@link #defaults()}.
+ * The optional {@code ideal_customer} (a sentence or two: who buys) turns on the fit
+ * score.
  *
  * <pre>{@code
  * ServiceContext.fromJson("""
@@ -20,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public record ServiceContext(String coreOffer, String keyDifferentiator, String cta, String timeline, String goal,
-		String fallbackAction) {
+		String fallbackAction, String idealCustomer) {
 
 	/**
 	 * why: every field is pasted into a prompt; a cap keeps token cost and prompt
@@ -29,7 +31,7 @@ public record ServiceContext(String coreOffer, String keyDifferentiator, String 
 	static final int MAX_FIELD_LENGTH = 600;
 
 	private static final Set<String> FIELDS = Set.of("core_offer", "key_differentiator", "cta", "timeline", "goal",
-			"fallback_action");
+			"fallback_action", "ideal_customer");
 
 	public ServiceContext {
 		coreOffer = checked("core_offer", coreOffer);
@@ -38,6 +40,20 @@ public record ServiceContext(String coreOffer, String keyDifferentiator, String 
 		timeline = checked("timeline", timeline);
 		goal = checked("goal", goal);
 		fallbackAction = checked("fallback_action", fallbackAction);
+		// why: optional; without it research scores no fit and the output is unchanged
+		idealCustomer = idealCustomer == null || idealCustomer.isBlank() ? ""
+				: checked("ideal_customer", idealCustomer);
+	}
+
+	/** A context without an ideal customer: no fit score. */
+	public ServiceContext(String coreOffer, String keyDifferentiator, String cta, String timeline, String goal,
+			String fallbackAction) {
+		this(coreOffer, keyDifferentiator, cta, timeline, goal, fallbackAction, "");
+	}
+
+	/** Whether research also scores fit ({@code ideal_customer} is given). */
+	public boolean scoresFit() {
+		return !idealCustomer.isEmpty();
 	}
 
 	/**
@@ -61,13 +77,13 @@ public record ServiceContext(String coreOffer, String keyDifferentiator, String 
 		var unknown = node.propertyNames().stream().filter(name -> !FIELDS.contains(name)).sorted().toList();
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("service context: unknown field(s) " + unknown + "; expected some of "
-					+ "core_offer, key_differentiator, cta, timeline, goal, fallback_action");
+					+ "core_offer, key_differentiator, cta, timeline, goal, fallback_action, ideal_customer");
 		}
 		var fallback = defaults();
 		return new ServiceContext(text(node, "core_offer", fallback.coreOffer()),
 				text(node, "key_differentiator", fallback.keyDifferentiator()), text(node, "cta", fallback.cta()),
 				text(node, "timeline", fallback.timeline()), text(node, "goal", fallback.goal()),
-				text(node, "fallback_action", fallback.fallbackAction()));
+				text(node, "fallback_action", fallback.fallbackAction()), text(node, "ideal_customer", ""));
 	}
 
 	public String toJson() {
@@ -82,6 +98,9 @@ public record ServiceContext(String coreOffer, String keyDifferentiator, String 
 		fields.put("timeline", timeline);
 		fields.put("goal", goal);
 		fields.put("fallback_action", fallbackAction);
+		if (scoresFit()) {
+			fields.put("ideal_customer", idealCustomer);
+		}
 		return fields;
 	}
 

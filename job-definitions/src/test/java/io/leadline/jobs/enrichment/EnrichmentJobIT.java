@@ -79,7 +79,7 @@ class EnrichmentJobIT extends JobIT {
 	@Test
 	void keepsARowWhoseProviderKeepsFailingAsFailedAndCompletesTheJob() throws Exception {
 		MessyList list = MessyList.of(12);
-		String unlucky = EmailAddress.user(list.email(5));
+		String unlucky = "\"" + list.dataRows().get(4).get(0) + " " + list.dataRows().get(4).get(1) + "\"";
 		providers.serper = query -> query.startsWith(unlucky + " ")
 				? ProviderWire.json(503, "{\"message\":\"Service Unavailable\"}")
 				: ProviderWire.searchResultsFor(query);

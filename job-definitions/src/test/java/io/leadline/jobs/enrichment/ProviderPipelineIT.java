@@ -128,6 +128,9 @@ class ProviderPipelineIT extends JobIT {
 			List<String> copy = new java.util.ArrayList<>(row);
 			if (copy.size() > MessyList.EMAIL_COLUMN && copy.get(MessyList.EMAIL_COLUMN).contains("@")) {
 				copy.set(MessyList.EMAIL_COLUMN, tag + "-" + copy.get(MessyList.EMAIL_COLUMN));
+				// why: research searches by name and company, so both are unique too
+				copy.set(1, tag + copy.get(1));
+				copy.set(2, copy.get(2) + " " + tag);
 			}
 			return copy;
 		}).toList();

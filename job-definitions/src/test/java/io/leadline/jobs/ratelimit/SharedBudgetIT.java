@@ -3,6 +3,7 @@ package io.leadline.jobs.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * Redis is gone.
  */
 class SharedBudgetIT {
+
+	/** Redis's TIME and the JVM's clock read the same host clock, to the millisecond. */
+	static final Duration CLOCK_GRAIN = Duration.ofMillis(2);
 
 	static EmbeddedRedis redis;
 
@@ -70,10 +74,28 @@ class SharedBudgetIT {
 
 		first.rateLimited(Map.of("Retry-After", "1")::get);
 
-		assertThat(second.pausedUntil()).isPresent();
-		long started = System.nanoTime();
+		Instant pauseEnds = second.pausedUntil().orElseThrow();
 		second.acquire(0).close();
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(800));
+
+		// why: when the call is let through, not how long it waited: a loaded machine may
+		// reach acquire late in the pause
+		assertThat(Instant.now()).isAfterOrEqualTo(pauseEnds.minus(CLOCK_GRAIN));
+	}
+
+	@Test
+	void aLimitOneProcessLearntFromA429IsTheOthersToo() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var first = ProviderLimiter.builder("groq-learnt").sharedThrough(redis.budgets()).time(time, time).build();
+		var second = ProviderLimiter.builder("groq-learnt").sharedThrough(redis.budgets()).time(time, time).build();
+		for (int i = 0; i < 200; i++) {
+			first.acquire(0).close();
+		}
+
+		first.rateLimited(Map.<String, String>of()::get);
+		second.acquire(0).close();
+
+		assertThat(first.learnedRequestsPerMinute()).isEqualTo(190);
+		assertThat(second.learnedRequestsPerMinute()).isEqualTo(190);
 	}
 
 	@Test
@@ -91,15 +113,15 @@ class SharedBudgetIT {
 		try (var permit = first.acquire(200)) {
 			permit.reportTokens(10);
 		}
-		long started = System.nanoTime();
-		second.acquire(150).close();
-		var gaveBack = Duration.ofNanos(System.nanoTime() - started);
+		RateBudget shared = redis.budgets().budget("groq-tokens", 0, 6_000, Instant.now());
+		// why: asked of the shared budget, not timed: 150 are there at once only if the
+		// 190 given back are (a slow machine only adds refill)
+		assertThat(shared.take(150, Instant.now())).isZero();
 
-		started = System.nanoTime();
+		long started = System.nanoTime();
 		second.acquire(200).close();
 		var spent = Duration.ofNanos(System.nanoTime() - started);
 
-		assertThat(gaveBack).isLessThan(Duration.ofMillis(300));
 		// why: 10 + 150 are spent, so 200 more need about 1.6 s of refill
 		assertThat(spent).isGreaterThan(Duration.ofMillis(1_200));
 	}
@@ -121,9 +143,9 @@ class SharedBudgetIT {
 			var took = Duration.ofNanos(System.nanoTime() - started);
 
 			// why: the local bucket starts with 20 and refills 10 a second: 30 calls need
-			// about 1 s, not a timeout per call
-			assertThat(took).isBetween(Duration.ofMillis(800),
-					Duration.ofMillis(1_000 + 2 * SharedLimitsConfig.REDIS_TIMEOUT.toMillis()));
+			// about 1 s, not a Redis timeout per call (the upper bound leaves a loaded
+			// machine room and still tells the two apart)
+			assertThat(took).isBetween(Duration.ofMillis(800), SharedLimitsConfig.REDIS_TIMEOUT.multipliedBy(30 / 4));
 			lonely.start();
 		}
 	}

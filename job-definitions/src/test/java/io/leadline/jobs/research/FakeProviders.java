@@ -62,6 +62,20 @@ public final class FakeProviders implements AutoCloseable, AfterEachCallback {
 			return "";
 		}
 
+		/** The system prompt, which tells the company, person and opener calls apart. */
+		public String system() {
+			for (var message : body.path("messages")) {
+				if ("system".equals(message.path("role").asString(""))) {
+					return message.path("content").asString("");
+				}
+			}
+			return "";
+		}
+
+		public boolean isCompanySummary() {
+			return system().equals(Prompts.COMPANY_SYSTEM);
+		}
+
 		public int messageCount() {
 			return body.path("messages").size();
 		}

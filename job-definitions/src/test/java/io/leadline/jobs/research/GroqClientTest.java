@@ -26,6 +26,7 @@ class GroqClientTest {
 		var body = JsonMapper.shared().readTree(request.getBody().utf8());
 		assertThat(body.path("model").asString()).isEqualTo("openai/gpt-oss-120b");
 		assertThat(body.path("temperature").asDouble()).isEqualTo(0.6);
+		assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(2_048);
 		assertThat(body.path("response_format").path("type").asString()).isEqualTo("json_object");
 		assertThat(body.path("messages")).hasSize(2);
 		assertThat(body.path("messages").get(0).path("role").asString()).isEqualTo("system");

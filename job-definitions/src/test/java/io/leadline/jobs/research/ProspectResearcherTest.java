@@ -49,7 +49,7 @@ class ProspectResearcherTest {
 		assertThat(json(result.researchJson()).path("person").path("name").asString()).isEqualTo("Ann Lee");
 		assertThat(json(result.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
 		assertThat(result.opener()).startsWith("Congrats on the new role, Ann Lee;");
-		assertThat(result.usage()).isEqualTo(new ProviderUsage(2, 2, 2 * 812, 2 * 164, 0));
+		assertThat(result.usage()).isEqualTo(new ProviderUsage(2, 3, 3 * 812, 3 * 164, 0));
 	}
 
 	@Test
@@ -60,18 +60,38 @@ class ProspectResearcherTest {
 	}
 
 	@Test
-	void givesTheModelBothSearchesAndTheServiceContext() {
+	void summarizesTheCompanyThenResearchesThePersonWithTheSummaryThenWritesTheOpener() {
 		var service = ServiceContext.fromJson("{\"core_offer\":\"Freight audit as a service\"}");
 
 		researcher.research("ann@acme.io", service);
 
 		var calls = providers.chatCalls();
-		assertThat(calls.get(0).json()).isTrue();
-		assertThat(calls.get(0).firstUserMessage()).contains("Prospect email: ann@acme.io", "Search \"ann acme.io\"",
-				"Ann Lee is Head of Growth", "Knowledge graph: Acme Inc");
-		assertThat(calls.get(1).json()).isFalse();
-		assertThat(calls.get(1).firstUserMessage()).contains("\"name\":\"Ann Lee\"",
-				"Core offer: Freight audit as a service");
+		assertThat(calls).hasSize(3);
+		assertThat(calls.get(0).isCompanySummary()).isTrue();
+		assertThat(calls.get(0).firstUserMessage())
+			.contains("Website: acme.io", "Acme Inc builds workflow automation", "Founded: 2016",
+					"Acme Inc raises $20M Series B")
+			.doesNotContain("https://");
+		assertThat(calls.get(1).json()).isTrue();
+		assertThat(calls.get(1).system()).isEqualTo(Prompts.PERSON_SYSTEM);
+		assertThat(calls.get(1).firstUserMessage())
+			.contains("Email: ann@acme.io", "Company summary: {\"name\":\"Acme Inc\"", "Ann Lee is Head of Growth")
+			.doesNotContain("Acme Inc builds workflow automation", "https://");
+		assertThat(calls.get(2).json()).isFalse();
+		assertThat(calls.get(2).firstUserMessage()).contains("\"name\":\"Ann Lee\"",
+				"Our service: Freight audit as a service");
+	}
+
+	@Test
+	void sendsByteIdenticalSystemPromptsFirstForEveryRow() {
+		researcher.research("ann@acme.io", ServiceContext.defaults());
+		researcher.research("bob@beta.io", ServiceContext.defaults());
+
+		var systems = providers.chatCalls().stream().map(FakeProviders.ChatCall::system).distinct().toList();
+		assertThat(systems).containsExactlyInAnyOrder(Prompts.COMPANY_SYSTEM, Prompts.PERSON_SYSTEM,
+				Prompts.OPENER_SYSTEM);
+		assertThat(providers.chatCalls()).allSatisfy(
+				call -> assertThat(call.body().path("messages").path(0).path("role").asString()).isEqualTo("system"));
 	}
 
 	@Test
@@ -83,8 +103,9 @@ class ProspectResearcherTest {
 
 		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
-		assertThat(result.researchJson()).isEqualTo(
-				"{\"person\":{\"name\":\"Ann Lee\",\"info\":[\"Head of Growth\"]},\"company\":{\"name\":\"Acme Inc\",\"info\":[],\"moat\":\"Speed\"}}");
+		assertThat(result.researchJson()).isEqualTo("{\"person\":{\"name\":\"Ann Lee\",\"info\":[\"Head of Growth\"]},"
+				+ "\"company\":{\"name\":\"Acme Inc\",\"info\":[\"Raised $20M Series B\",\"Expanding into Europe\"],"
+				+ "\"moat\":\"One workflow for dispatch, tracking and billing\"}}");
 	}
 
 	@Test
@@ -148,6 +169,8 @@ class ProspectResearcherTest {
 			assertThat(providers.searchQueries()).filteredOn("acme.io"::equals).hasSize(1);
 			assertThat(usage.serperCalls()).isEqualTo(11);
 			assertThat(usage.cacheHits()).isEqualTo(9);
+			assertThat(providers.chatCalls()).filteredOn(FakeProviders.ChatCall::isCompanySummary).hasSize(1);
+			assertThat(usage.groqCalls()).isEqualTo(1 + 10 * 2);
 		}
 		finally {
 			pool.shutdown();
@@ -191,12 +214,12 @@ class ProspectResearcherTest {
 		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
 		assertThat(result.status()).isEqualTo(Status.OK);
-		assertThat(result.usage().groqCalls()).isEqualTo(3);
-		var correction = providers.chatCalls().get(1);
+		assertThat(result.usage().groqCalls()).isEqualTo(4);
+		var correction = providers.chatCalls().get(2);
 		assertThat(correction.json()).isTrue();
 		assertThat(correction.messageCount()).isEqualTo(4);
 		assertThat(correction.lastUserMessage()).contains("person.info must be an array of strings",
-				"company must be an object");
+				Prompts.PERSON_SHAPE);
 	}
 
 	@Test
@@ -209,7 +232,7 @@ class ProspectResearcherTest {
 		assertThat(result.status()).isEqualTo(Status.FAILED);
 		assertThat(result.reason()).isEqualTo("research: model returned invalid JSON twice");
 		assertThat(result.researchJson()).isNull();
-		assertThat(result.usage().groqCalls()).isEqualTo(2);
+		assertThat(result.usage().groqCalls()).isEqualTo(3);
 	}
 
 	@Test
@@ -221,7 +244,7 @@ class ProspectResearcherTest {
 
 		assertThat(result.status()).isEqualTo(Status.OK);
 		assertThat(result.opener()).isEqualTo("Expanding into Europe means a lot of new prospects to research.");
-		assertThat(providers.chatCalls().get(2).lastUserMessage())
+		assertThat(providers.chatCalls().get(3).lastUserMessage())
 			.contains("sentence 1 has 34 words, at most 25 allowed");
 	}
 
@@ -235,14 +258,13 @@ class ProspectResearcherTest {
 		assertThat(result.status()).isEqualTo(Status.FAILED);
 		assertThat(result.reason()).isEqualTo("opener: markdown or bullets, plain text required");
 		assertThat(result.researchJson()).contains("Ann Lee");
-		assertThat(result.usage().groqCalls()).isEqualTo(3);
+		assertThat(result.usage().groqCalls()).isEqualTo(4);
 	}
 
 	@Test
 	void failsTheRowWhenAProviderRejectsTheRequest() {
-		providers.groq = call -> call.json() ? ProviderWire.chatCompletion(ProviderWire
-			.research("Ann Lee", "Acme Inc")) : ProviderWire.json(400,
-					"{\"error\":{\"message\":\"Please reduce the length of the messages.\",\"code\":\"context_length_exceeded\"}}");
+		providers.groq = call -> call.json() ? ProviderWire.answerFor(call) : ProviderWire.json(400,
+				"{\"error\":{\"message\":\"Please reduce the length of the messages.\",\"code\":\"context_length_exceeded\"}}");
 
 		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
 
@@ -266,6 +288,91 @@ class ProspectResearcherTest {
 		assertThatThrownBy(() -> researcher.research("ann@acme.io", ServiceContext.defaults()))
 			.isInstanceOf(FatalProviderException.class)
 			.hasMessage("serper: API key rejected (HTTP 401)");
+	}
+
+	@Test
+	void searchesWithTheRowsNameAndCompanyAndGivesTheModelItsFacts() {
+		var jane = Prospect.ofEmail("jane.doe@acme.io")
+			.withName("Jane", "Doe", "")
+			.withCompany("Acme", "https://www.acme.io")
+			.withTitle("VP Sales")
+			.withLinkedin("https://www.linkedin.com/in/janedoe", "Austin, TX");
+
+		var result = researcher.research(jane, ServiceContext.defaults(), "job-1");
+
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(result.reason()).isNull();
+		assertThat(providers.searchQueries()).containsExactlyInAnyOrder("\"Jane Doe\" Acme", "Acme acme.io");
+		var person = providers.chatCalls().get(1).firstUserMessage();
+		assertThat(person).contains("Name: Jane Doe", "Title: VP Sales", "Company: Acme",
+				"LinkedIn: https://www.linkedin.com/in/janedoe", "Location: Austin, TX");
+		assertThat(json(result.researchJson()).path("person").path("name").asString()).isEqualTo("Jane Doe");
+	}
+
+	@Test
+	void neverSearchesAFreeMailDomainAndTakesTheCompanyFromTheRow() {
+		var jane = Prospect.ofEmail("jane.doe@gmail.com").withName("Jane", "Doe", "").withCompany("Acme", "acme.io");
+
+		var result = researcher.research(jane, ServiceContext.defaults(), "job-1");
+
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(providers.searchQueries()).containsExactlyInAnyOrder("\"Jane Doe\" Acme", "Acme acme.io")
+			.noneMatch(query -> query.contains("gmail"));
+		assertThat(result.reason()).isEqualTo("free-mail address (gmail.com): company taken from the row");
+	}
+
+	@Test
+	void researchesAFreeMailAddressWithoutCompanyAsAPersonOnly() {
+		var jane = Prospect.ofEmail("jane.doe@gmail.com").withName("Jane", "Doe", "").withTitle("VP Sales");
+
+		var result = researcher.research(jane, ServiceContext.defaults(), "job-1");
+
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(providers.searchQueries()).containsExactly("\"Jane Doe\" \"VP Sales\"");
+		assertThat(providers.chatCalls()).noneMatch(FakeProviders.ChatCall::isCompanySummary);
+		assertThat(providers.chatCalls().get(1).firstUserMessage())
+			.contains("Note: the company is unknown: say nothing about a company.");
+		assertThat(json(result.researchJson()).path("company").path("name").asString()).isEmpty();
+		assertThat(result.reason()).isEqualTo("free-mail address (gmail.com): researched the person only");
+	}
+
+	@Test
+	void researchesARoleAddressAsTheCompanyOnly() {
+		var result = researcher.research(Prospect.ofEmail("info@acme.io"), ServiceContext.defaults(), "job-1");
+
+		assertThat(result.status()).isEqualTo(Status.OK);
+		assertThat(providers.searchQueries()).containsExactly("acme.io");
+		assertThat(providers.chatCalls()).extracting(FakeProviders.ChatCall::system)
+			.containsExactly(Prompts.COMPANY_SYSTEM, Prompts.OPENER_SYSTEM);
+		assertThat(json(result.researchJson()).path("company").path("name").asString()).isEqualTo("Acme Inc");
+		assertThat(result.reason()).isEqualTo("role address (info@): researched the company only");
+	}
+
+	@Test
+	void scoresFitInTheSameCallWhenTheServiceNamesAnIdealCustomer() {
+		var service = ServiceContext
+			.fromJson("{\"ideal_customer\":\"Heads of growth at logistics SaaS companies with 50-500 staff\"}");
+
+		var result = researcher.research(Prospect.ofEmail("ann@acme.io"), service, "job-1");
+
+		assertThat(result.status()).isEqualTo(Status.OK);
+		var person = providers.chatCalls().get(1);
+		assertThat(person.system()).isEqualTo(Prompts.PERSON_FIT_SYSTEM);
+		assertThat(person.firstUserMessage())
+			.contains("Ideal customer: Heads of growth at logistics SaaS companies with 50-500 staff");
+		assertThat(providers.chatCalls()).hasSize(3);
+		assertThat(json(result.researchJson()).path("fit").path("score").asInt()).isEqualTo(82);
+		assertThat(json(result.researchJson()).path("fit").path("tier").asString()).isEqualTo("hot");
+	}
+
+	@Test
+	void sharesCompanyResearchWithinAJobButNotAcrossJobs() {
+		researcher.research(Prospect.ofEmail("ann@acme.io"), ServiceContext.defaults(), "job-1");
+		researcher.research(Prospect.ofEmail("bob@acme.io"), ServiceContext.defaults(), "job-1");
+		researcher.research(Prospect.ofEmail("cy@acme.io"), ServiceContext.defaults(), "job-2");
+
+		assertThat(providers.searchQueries()).filteredOn("acme.io"::equals).hasSize(2);
+		assertThat(providers.chatCalls()).filteredOn(FakeProviders.ChatCall::isCompanySummary).hasSize(2);
 	}
 
 	@Test

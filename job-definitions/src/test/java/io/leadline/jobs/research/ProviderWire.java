@@ -14,11 +14,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ProviderWire {
 
-	private static final Pattern PERSON = Pattern.compile("(\\S+ Lee) is Head of Growth");
+	private static final Pattern PERSON = Pattern.compile("([^:\\n]+?) is Head of Growth");
 
-	private static final Pattern COMPANY = Pattern.compile("Knowledge graph: (\\S+ Inc)");
+	private static final Pattern NAMED = Pattern.compile("^\"([^\"]+)\"\\s*(.*)$");
 
-	private static final Pattern RESEARCH_PERSON = Pattern.compile("\"name\":\"(\\S+ Lee)\"");
+	private static final Pattern LEGACY_PERSON = Pattern.compile("^\\S*[a-z0-9]\\S* \\S+\\.\\S+$");
+
+	private static final Pattern COMPANY = Pattern.compile("(\\S+ Inc) builds workflow automation");
+
+	private static final Pattern RESEARCH_PERSON = Pattern.compile("\"person\":\\{\"name\":\"([^\"]+)\"");
 
 	private ProviderWire() {
 	}
@@ -36,8 +40,36 @@ public final class ProviderWire {
 	 * the company panel.
 	 */
 	public static MockResponse searchResultsFor(String query) {
-		var parts = query.split(" ");
-		return parts.length == 2 ? personResults(query, parts[0], parts[1]) : companyResults(query);
+		var named = NAMED.matcher(query);
+		if (named.matches() && !named.group(2).isEmpty()) {
+			return namedPersonResults(query, named.group(1), named.group(2));
+		}
+		if (LEGACY_PERSON.matcher(query).matches() && query.equals(query.toLowerCase(java.util.Locale.ROOT))) {
+			var parts = query.split(" ");
+			return personResults(query, parts[0], parts[1]);
+		}
+		var tokens = query.replace("\"", "").split(" ");
+		var domain = tokens[tokens.length - 1].contains(".") ? tokens[tokens.length - 1]
+				: tokens[0].toLowerCase(java.util.Locale.ROOT) + ".com";
+		return companyResults(query, domain);
+	}
+
+	/** A person query with the name quoted ({@code "Jane Doe" Acme}). */
+	public static MockResponse namedPersonResults(String query, String name, String company) {
+		return json(200, """
+				{
+				  "searchParameters": {"q": %1$s, "type": "search", "num": 10, "engine": "google"},
+				  "organic": [
+				    {"title": %2$s, "link": "https://www.linkedin.com/in/%4$s",
+				     "snippet": %3$s, "position": 1}
+				  ],
+				  "credits": 1
+				}""".formatted(quoted(query), quoted(name + " - Head of Growth | LinkedIn"),
+				quoted(name + " is Head of Growth at " + company + "."), Math.abs(name.hashCode())));
+	}
+
+	private static String quoted(String text) {
+		return JsonMapper.shared().writeValueAsString(text);
 	}
 
 	public static MockResponse personResults(String query, String user, String domain) {
@@ -60,6 +92,10 @@ public final class ProviderWire {
 	}
 
 	public static MockResponse companyResults(String domain) {
+		return companyResults(domain, domain);
+	}
+
+	public static MockResponse companyResults(String query, String domain) {
 		var company = companyName(domain);
 		return json(200,
 				"""
@@ -82,16 +118,36 @@ public final class ProviderWire {
 						  "peopleAlsoAsk": [{"question": "Who owns %2$s?", "snippet": "Private.", "title": "About", "link": "https://%1$s/about"}],
 						  "credits": 1
 						}"""
-					.formatted(domain, company));
+					.formatted(domain, company)
+					.replace("\"q\": \"" + domain + "\"", "\"q\": " + quoted(query)));
 	}
 
 	/**
-	 * Groq: research from the search findings in the prompt; an opener naming the
-	 * researched person.
+	 * Groq: a company summary or the person's research from the search findings in the
+	 * prompt; an opener naming the researched person.
 	 */
 	public static MockResponse answerFor(FakeProviders.ChatCall call) {
+		if (call.isCompanySummary()) {
+			return chatCompletion(companyFrom(call.firstUserMessage()));
+		}
+		if (call.system().equals(Prompts.PERSON_FIT_SYSTEM)) {
+			var research = researchFrom(call.firstUserMessage());
+			return chatCompletion(research.substring(0, research.length() - 1)
+					+ ",\"fit\":{\"score\":82,\"tier\":\"hot\",\"why\":\"Runs growth at a logistics SaaS\"}}");
+		}
 		return call.json() ? chatCompletion(researchFrom(call.firstUserMessage()))
 				: chatCompletion(openerFrom(call.firstUserMessage()));
+	}
+
+	public static String companyFrom(String prompt) {
+		var company = COMPANY.matcher(prompt);
+		return company(company.find() ? company.group(1) : "");
+	}
+
+	public static String company(String name) {
+		return """
+				{"name":"%s","info":["Raised $20M Series B","Expanding into Europe"],\
+				"moat":"One workflow for dispatch, tracking and billing"}""".formatted(name);
 	}
 
 	public static String researchFrom(String prompt) {
@@ -150,15 +206,16 @@ public final class ProviderWire {
 	}
 
 	/**
-	 * Answers research and opener calls from scripts: each call takes the next answer,
-	 * the last one repeats.
+	 * Answers the person's research and opener calls from scripts: each call takes the
+	 * next answer, the last one repeats. Company summaries come from the search findings.
 	 */
 	public static Function<FakeProviders.ChatCall, MockResponse> scripted(List<String> research, List<String> openers) {
 		var researchCalls = new AtomicInteger();
 		var openerCalls = new AtomicInteger();
-		return call -> call.json()
-				? chatCompletion(research.get(Math.min(researchCalls.getAndIncrement(), research.size() - 1)))
-				: chatCompletion(openers.get(Math.min(openerCalls.getAndIncrement(), openers.size() - 1)));
+		return call -> call.isCompanySummary() ? answerFor(call)
+				: call.json()
+						? chatCompletion(research.get(Math.min(researchCalls.getAndIncrement(), research.size() - 1)))
+						: chatCompletion(openers.get(Math.min(openerCalls.getAndIncrement(), openers.size() - 1)));
 	}
 
 	private static String capitalized(String word) {
