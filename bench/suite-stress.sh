@@ -5,6 +5,7 @@
 #   bench/suite-stress.sh                 # 5 runs, the last 2 under load
 #   RUNS=7 LOADED=3 bench/suite-stress.sh
 #   SOURCE=/path/to/checkout bench/suite-stress.sh   # clone another checkout's HEAD (taken afresh each run)
+#   APPEND=1 RUNS=2 LOADED=0 bench/suite-stress.sh    # more runs after the last series, reported together
 # Writes bench/results/suite-stress.{json,md}; keeps each run's log under bench/work/suite-stress/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,16 +13,23 @@ RUNS=${RUNS:-5}
 LOADED=${LOADED:-2}
 repo=${SOURCE:-$PWD}
 work=$repo/bench/work/suite-stress
-rm -rf "$work" && mkdir -p "$work" bench/results
+mkdir -p bench/results
+if [ "${APPEND:-0}" = 1 ] && [ -f "$work/runs.txt" ]; then
+  first=$(($(wc -l < "$work/runs.txt") + 1))
+else
+  rm -rf "$work" && mkdir -p "$work"
+  first=1
+fi
+last=$((first + RUNS - 1))
 load_pids=()
 
 start_load() { for _ in 1 2; do yes > /dev/null & load_pids+=($!); done; }
 stop_load() { [ ${#load_pids[@]} -gt 0 ] && kill "${load_pids[@]}" 2> /dev/null; load_pids=(); }
 trap stop_load EXIT
 
-for run in $(seq 1 "$RUNS"); do
+for run in $(seq "$first" "$last"); do
   loaded=false
-  [ "$run" -gt $((RUNS - LOADED)) ] && loaded=true
+  [ "$run" -gt $((last - LOADED)) ] && loaded=true
   clone=$work/clone-$run
   git clone -q "$repo" "$clone"
   commit=$(git -C "$clone" rev-parse --short HEAD)
@@ -45,9 +53,9 @@ PY
   rm -rf "$clone"
 done
 
-python3 - "$work" "$RUNS" "$LOADED" <<'PY'
+python3 - "$work" <<'PY'
 import json, sys, collections, os
-work, runs, loaded = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+work = sys.argv[1]
 result = []
 for line in open(os.path.join(work, "runs.txt")):
     f = dict(p.split("=") for p in line.split()[2:])
@@ -61,13 +69,15 @@ if os.path.exists(os.path.join(work, "classes.txt")):
 slowest = sorted(((max(v), sum(v) / len(v), k) for k, v in times.items()), reverse=True)[:10]
 failures = open(os.path.join(work, "failures.txt")).read().splitlines() if os.path.exists(os.path.join(work, "failures.txt")) else []
 passed = sum(1 for r in result if r["exit"] == 0)
+runs, loaded = len(result), sum(1 for r in result if r["loaded"])
 doc = {"runs": runs, "loadedRuns": loaded, "passed": passed, "results": result,
        "slowestClasses": [{"class": k, "maxSeconds": round(m, 1), "meanSeconds": round(a, 1)} for m, a, k in slowest],
        "failures": failures}
 json.dump(doc, open("bench/results/suite-stress.json", "w"), indent=2)
 md = ["# Suite under stress", "",
-      f"`bench/suite-stress.sh`: `./mvnw -B verify` (`.ci/run`) on {runs} fresh clones in a row, the last {loaded} "
-      "with both cores kept busy by two `yes > /dev/null`. Other work on the machine is not controlled.", "",
+      f"`bench/suite-stress.sh`: `./mvnw -B verify` (`.ci/run`) on {runs} fresh clones in a row, {loaded} of them "
+      "with both cores kept busy by two `yes > /dev/null`. Other work on the machine is not controlled: the load "
+      "average around each run says how busy it was.", "",
       f"**{passed} of {runs} runs passed.**", "", "| run | commit | added CPU load | 1-min load average before/after | result | time |", "|---|---|---|---|---|---|"]
 for r in result:
     md.append(f"| {r['run']} | {r['commit']} | {'2 × yes' if r['loaded'] else 'none'} | {r['loadAverageBeforeAfter']} | {'pass' if r['exit'] == 0 else 'FAIL'} | "

@@ -5,13 +5,14 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.core.NestedExceptionUtils;
+
+import io.leadline.app.cli.LeadlineCli;
 
 /**
  * Leadline's one entry point. {@code serve} starts the REST API (a servlet web
  * application that runs until stopped); operator commands ({@code enrich}, {@code jobs},
- * {@code restart}, {@code token}) start a context without a web server, run, and exit
- * with the command's code.
+ * {@code restart}, {@code token}) are parsed first and start the application only when
+ * they need it, without a web server, then exit with the command's code.
  */
 @SpringBootApplication(scanBasePackages = { "io.leadline.app", "io.leadline.jobs" })
 public class LeadlineApplication {
@@ -23,24 +24,7 @@ public class LeadlineApplication {
 			serve(Arrays.copyOfRange(args, 1, args.length));
 			return;
 		}
-		SpringApplication app = new SpringApplication(LeadlineApplication.class);
-		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setAdditionalProfiles("cli");
-		// why: command arguments are the CLI's, not Spring properties (--out must not
-		// become a setting)
-		app.setAddCommandLineProperties(false);
-		int exitCode;
-		try {
-			exitCode = SpringApplication.exit(app.run(args));
-		}
-		catch (RuntimeException e) {
-			// why: the console log is off for commands, so a failed start would otherwise
-			// be silent
-			Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-			System.err.println("leadline: cannot start: " + cause.getMessage().lines().findFirst().orElse(""));
-			exitCode = 1;
-		}
-		System.exit(exitCode);
+		System.exit(LeadlineCli.run(args));
 	}
 
 	/**

@@ -75,7 +75,7 @@ class AccountController {
 	}
 
 	@GetMapping("/api/account/ledger")
-	List<LedgerEntry> ledger(@RequestParam(defaultValue = "0") @Min(0) int page,
+	List<LedgerEntry> ledger(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size, @AuthenticationPrincipal Jwt jwt) {
 		return ledger.entries(Caller.of(jwt).accountId(), page * size, size);
 	}

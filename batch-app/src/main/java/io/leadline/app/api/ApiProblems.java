@@ -1,5 +1,7 @@
 package io.leadline.app.api;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,7 +78,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			case UNKNOWN_EMAIL_COLUMN, EMPTY_LIST ->
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
 			case UNKNOWN_COLUMN, UNKNOWN_FIELD -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
-			case SERVER_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
+			case SERVER_BUSY, INSPECTION_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
+			case INSPECTION_TIMEOUT -> problem(HttpStatus.CONTENT_TOO_LARGE, e.code(), e.getMessage());
 		};
 	}
 
@@ -99,6 +102,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notAList(UnsupportedInputException e) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_file", e.getMessage());
+	}
+
+	// why: @Min/@Max on a controller's parameters, checked by method validation
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> outOfRange(ConstraintViolationException e) {
+		return problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
 	}
 
 	@ExceptionHandler

@@ -17,6 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("leadline.api")
-record ApiProperties(@DefaultValue("50") @Min(1) int maxUploadMb,
+public record ApiProperties(@DefaultValue("50") @Min(1) int maxUploadMb,
 		@DefaultValue("4") @Min(1) @Max(64) int concurrentJobs, @DefaultValue("1000") @Min(0) int queuedJobs) {
 }

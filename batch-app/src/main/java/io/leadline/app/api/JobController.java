@@ -67,7 +67,7 @@ class JobController {
 	}
 
 	@GetMapping("/api/jobs")
-	JobPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+	JobPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
 		JobQueries.JobPage jobs = queries.page(Caller.of(jwt), Optional.empty(), page, size);
 		List<JobResponse> items = jobs.jobs()

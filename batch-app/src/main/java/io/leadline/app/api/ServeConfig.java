@@ -1,14 +1,9 @@
 package io.leadline.app.api;
 
-import java.time.LocalDateTime;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import jakarta.servlet.MultipartConfigElement;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,18 +14,13 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-import io.leadline.app.jobs.JobSlots;
-import io.leadline.jobs.credits.ReservationExpiry;
-
 /**
- * What {@code leadline serve} adds to the engine: jobs run on a bounded executor, so
- * starting one answers at once (extra jobs wait as {@code queued}); failed jobs'
- * reservations expire on a schedule. The CLI keeps Batch's synchronous launcher: it has
- * no web application.
+ * What {@code leadline serve} adds to the engine for its API: bounded requests and the
+ * API's description. Its job executor is {@code jobs.ServerJobExecutor}; its schedules
+ * are in {@code schedule.ServerSchedules}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableScheduling
 @OpenAPIDefinition(
 		info = @Info(title = "Leadline API", version = "0.1",
 				description = "Upload a prospect list, start an enrichment job, watch it, download the result."),
@@ -39,16 +29,6 @@ import io.leadline.jobs.credits.ReservationExpiry;
 class ServeConfig {
 
 	private static final long FORM_OVERHEAD = 64 * 1024;
-
-	/**
-	 * Boot's JobOperator launches on this: the caller's thread only records the
-	 * execution.
-	 */
-	@Bean
-	@BatchTaskExecutor
-	JobSlots jobExecutor(ApiProperties properties) {
-		return new JobSlots(properties.concurrentJobs(), properties.queuedJobs());
-	}
 
 	/**
 	 * A finite request: the file limit plus room for the form around it (an unbounded
@@ -65,19 +45,6 @@ class ServeConfig {
 		FilterRegistrationBean<JsonBodyLimit> registration = new FilterRegistrationBean<>(new JsonBodyLimit(json));
 		registration.addUrlPatterns("/api/*");
 		return registration;
-	}
-
-	@Bean
-	ExpirySchedule expirySchedule(ReservationExpiry expiry) {
-		return new ExpirySchedule(expiry);
-	}
-
-	record ExpirySchedule(ReservationExpiry expiry) {
-
-		@Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadline.credits.expiry-sweep-interval:PT1H}")
-		void releaseExpired() {
-			expiry.releaseExpired(LocalDateTime.now());
-		}
 	}
 
 }

@@ -56,6 +56,17 @@ public record BillingProperties(String secretKey, String webhookSecret,
 			@DefaultValue("usd") String currency, @Min(1) long credits) {
 	}
 
+	// why: settings reach logs and error messages; Stripe's keys never do
+	@Override
+	public String toString() {
+		return "BillingProperties[secretKey=%s, webhookSecret=%s, apiUrl=%s, publicUrl=%s, plans=%s, packs=%s]"
+			.formatted(masked(secretKey), masked(webhookSecret), apiUrl, publicUrl, plans.keySet(), packs.keySet());
+	}
+
+	private static String masked(String secret) {
+		return secret == null || secret.isBlank() ? "" : "****";
+	}
+
 	/** Billing runs only with a secret key. */
 	public boolean enabled() {
 		return secretKey != null && !secretKey.isBlank();

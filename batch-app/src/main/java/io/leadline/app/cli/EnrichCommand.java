@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,12 +19,12 @@ import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.PreparedList;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
 
-@Component
 @Command(name = "enrich", mixinStandardHelpOptions = true,
 		description = "Enrich one prospect list (CSV or XLSX) and wait for the result.")
 class EnrichCommand implements Callable<Integer> {
@@ -51,26 +49,20 @@ class EnrichCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "PATH", description = "also copy the result to this file")
 	Path out;
 
+	@Option(names = "--columns", split = ",", paramLabel = "COL",
+			description = "original columns to keep in the result (default: all)")
+	List<String> columns = List.of();
+
 	@Option(names = "--field", paramLabel = "FIELD=COLUMN",
 			description = "the column of a prospect field when the guess is wrong, e.g. --field company=Organisation "
 					+ "(fields: first_name, last_name, full_name, company, title, website, linkedin, location; "
 					+ "an empty column unmaps the field); repeatable")
 	List<String> fields = List.of();
 
-	@Option(names = "--columns", split = ",", paramLabel = "COL",
-			description = "original columns to keep in the result (default: all)")
-	List<String> columns = List.of();
+	private final Engine engine;
 
-	private final ListIntake intake;
-
-	private final JobRunMonitor monitor;
-
-	private final ProviderSettings providers;
-
-	EnrichCommand(ListIntake intake, JobRunMonitor monitor, ProviderSettings providers) {
-		this.intake = intake;
-		this.monitor = monitor;
-		this.providers = providers;
+	EnrichCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
@@ -80,19 +72,26 @@ class EnrichCommand implements Callable<Integer> {
 			throw new NoSuchFileException(file.toString());
 		}
 		ServiceContext context = service == null ? null : ServiceContext.fromJson(Files.readString(service));
-		PreparedList list = intake.prepareLocal(file,
-				new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides()));
-		EnrichmentRequest request = list.request();
+		ListOptions options = new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides());
+		// why: a file that is not a list, or has no email column, is refused before the
+		// application and its database start
+		CliSettings settings = CliSettings.load();
+		ListInspection inspection = ListInspection.inspect(file, settings.limits());
+		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));
+		ProviderSettings providers = settings.providers();
 		if (!providers.configured()) {
 			spec.commandLine()
 				.getErr()
 				.println("warning: " + providers.missingReason() + "; every row will get status no_provider");
 			spec.commandLine().getErr().flush();
 		}
-		stdout.printf("%s: %,d rows, email column '%s'%n", request.fileName(), request.rowCount(),
-				request.emailColumn());
+		stdout.printf("%s: %,d rows, email column '%s'%n", file.getFileName(), inspection.dataRows(), emailHeader);
+		stdout.flush();
+		ListIntake intake = engine.bean(ListIntake.class);
+		PreparedList list = intake.prepareLocal(file, options);
+		EnrichmentRequest request = list.request();
 		stdout.printf("fields: %s%n", describe(request.fields()));
-		return monitor.run(request.jobId(), () -> intake.start(list), stdout);
+		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> intake.start(list), stdout);
 	}
 
 	private Map<String, String> fieldOverrides() {

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,7 +14,6 @@ import io.leadline.jobs.enrichment.QualityEvaluation;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ServiceContext;
 
-@Component
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
 		description = "Run the research and opener prompts on an evaluation set against the model of GROQ_API_KEY, "
 				+ "LEADLINE_GROQ_URL and LEADLINE_GROQ_MODEL (any OpenAI-compatible endpoint), with recorded searches, "
@@ -39,15 +36,16 @@ class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--report", paramLabel = "REPORT.json", description = "also write every answer and verdict here")
 	Path report;
 
-	private final ProviderSettings providers;
+	private final Engine engine;
 
-	EvaluateCommand(ProviderSettings providers) {
-		this.providers = providers;
+	EvaluateCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
+		ProviderSettings providers = engine.bean(ProviderSettings.class);
 		if (providers.groqKey() == null) {
 			throw new IllegalArgumentException("GROQ_API_KEY is not set: the evaluation needs a model to ask");
 		}

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,7 +15,6 @@ import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobState;
 import io.leadline.app.jobs.JobView;
 
-@Component
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List recent jobs, newest first.")
 class JobsCommand implements Callable<Integer> {
 
@@ -33,16 +30,16 @@ class JobsCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "20", description = "how many jobs (default: ${DEFAULT-VALUE})")
 	int limit;
 
-	private final JobCatalog catalog;
+	private final Engine engine;
 
-	JobsCommand(JobCatalog catalog) {
-		this.catalog = catalog;
+	JobsCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() {
 		Optional<JobState> state = Optional.ofNullable(status).map(s -> JobState.valueOf(s.trim().toUpperCase()));
-		List<JobView> jobs = catalog.page(Optional.empty(), state, 0, limit);
+		List<JobView> jobs = engine.bean(JobCatalog.class).page(Optional.empty(), state, 0, limit);
 		PrintWriter out = spec.commandLine().getOut();
 		if (jobs.isEmpty()) {
 			out.println("no jobs yet: start one with ./leadline enrich FILE");

@@ -1,52 +1,47 @@
 package io.leadline.app.cli;
 
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.boot.CommandLineRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.context.annotation.Profile;
-import org.springframework.stereotype.Component;
+import java.lang.reflect.Constructor;
+
+import org.springframework.boot.logging.LoggingSystem;
 
 import picocli.CommandLine;
 
 /**
- * Runs the operator command named on the command line and keeps its exit code for the
- * JVM.
+ * Runs the operator command named on the command line and returns its exit code. The
+ * arguments are parsed, and {@code --help} and usage errors answered, before any part of
+ * the application starts; each command starts the {@link Engine} only once its own checks
+ * have passed.
  */
-@Component
-@Profile("cli")
-class LeadlineCli implements CommandLineRunner, ExitCodeGenerator {
+public final class LeadlineCli {
 
-	private final CommandLine.IFactory factory;
-
-	private int exitCode;
-
-	LeadlineCli(ListableBeanFactory beans) {
-		this.factory = new CommandLine.IFactory() {
-			@Override
-			public <K> K create(Class<K> type) throws Exception {
-				return beans.getBeanProvider(type).getIfAvailable(() -> createDefault(type));
-			}
-		};
+	private LeadlineCli() {
 	}
 
-	private static <K> K createDefault(Class<K> type) {
-		try {
+	public static int run(String... args) {
+		// why: until the application configures logging, nothing may reach the console
+		// (a library's debug line would land in the command's output)
+		LoggingSystem.get(LeadlineCli.class.getClassLoader()).beforeInitialize();
+		try (Engine engine = new Engine()) {
+			return new CommandLine(RootCommand.class, new WithEngine(engine))
+				.setExecutionExceptionHandler(new OneLineErrors())
+				.execute(args);
+		}
+	}
+
+	/** Gives each command that takes one the shared {@link Engine}. */
+	private record WithEngine(Engine engine) implements CommandLine.IFactory {
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+				if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == Engine.class) {
+					constructor.setAccessible(true);
+					return type.cast(constructor.newInstance(engine));
+				}
+			}
 			return CommandLine.defaultFactory().create(type);
 		}
-		catch (Exception e) {
-			throw new IllegalStateException("cannot create " + type.getName(), e);
-		}
-	}
 
-	@Override
-	public void run(String... args) {
-		exitCode = new CommandLine(RootCommand.class, factory).setExecutionExceptionHandler(new OneLineErrors())
-			.execute(args);
-	}
-
-	@Override
-	public int getExitCode() {
-		return exitCode;
 	}
 
 }

@@ -3,8 +3,6 @@ package io.leadline.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.schedule.NightlyInbox;
 
-@Component
 @Command(name = "nightly", mixinStandardHelpOptions = true,
 		description = "Sweep the inbox (inbox/{owner}/ in the object store) as the nightly schedule does.")
 class NightlyCommand implements Callable<Integer> {
@@ -23,16 +20,16 @@ class NightlyCommand implements Callable<Integer> {
 	@Option(names = "--now", required = true, description = "run one sweep now, running its jobs to the end")
 	boolean now;
 
-	private final NightlyInbox inbox;
+	private final Engine engine;
 
-	NightlyCommand(NightlyInbox inbox) {
-		this.inbox = inbox;
+	NightlyCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
-		var handled = inbox.sweep();
+		var handled = engine.bean(NightlyInbox.class).sweep();
 		if (handled.isEmpty()) {
 			out.println("inbox is empty");
 		}

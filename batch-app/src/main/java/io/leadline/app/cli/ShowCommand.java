@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
 
-@Component
 @Command(name = "show", mixinStandardHelpOptions = true,
 		description = "Show one job: status, rows, and every step and partition with its counts and last error.")
 class ShowCommand implements Callable<Integer> {
@@ -28,15 +25,16 @@ class ShowCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "JOB_ID")
 	UUID jobId;
 
-	private final JobCatalog catalog;
+	private final Engine engine;
 
-	ShowCommand(JobCatalog catalog) {
-		this.catalog = catalog;
+	ShowCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
+		JobCatalog catalog = engine.bean(JobCatalog.class);
 		JobView view = catalog.view(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
 		JobExecution last = catalog.lastExecution(jobId).orElseThrow();
 		out.printf("job %s  %s  %s%n", view.jobId(), view.fileName(), view.state().label());

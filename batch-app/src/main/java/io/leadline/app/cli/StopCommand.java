@@ -3,8 +3,6 @@ package io.leadline.app.cli;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.jobs.EnrichmentLauncher;
 
-@Component
 @Command(name = "stop", mixinStandardHelpOptions = true,
 		description = "Ask a running job to stop after its current chunks; restart it later to finish.")
 class StopCommand implements Callable<Integer> {
@@ -23,15 +20,15 @@ class StopCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "JOB_ID")
 	UUID jobId;
 
-	private final EnrichmentLauncher launcher;
+	private final Engine engine;
 
-	StopCommand(EnrichmentLauncher launcher) {
-		this.launcher = launcher;
+	StopCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() throws Exception {
-		var execution = launcher.stop(jobId);
+		var execution = engine.bean(EnrichmentLauncher.class).stop(jobId);
 		spec.commandLine()
 			.getOut()
 			.printf("job %s: %s%n", jobId, execution.getStatus().isRunning()

@@ -3,8 +3,6 @@ package io.leadline.app.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.security.TokenMinter;
 
-@Component
 @Command(name = "token", mixinStandardHelpOptions = true,
 		description = "Print a bearer token for the API, signed with LEADLINE_JWT_SECRET (for operators and local testing).")
 class TokenCommand implements Callable<Integer> {
@@ -31,15 +28,15 @@ class TokenCommand implements Callable<Integer> {
 			description = "hours the token is valid, at most 720 (default: ${DEFAULT-VALUE})")
 	long hours;
 
-	private final TokenMinter minter;
+	private final Engine engine;
 
-	TokenCommand(TokenMinter minter) {
-		this.minter = minter;
+	TokenCommand(Engine engine) {
+		this.engine = engine;
 	}
 
 	@Override
 	public Integer call() {
-		TokenMinter.Minted minted = minter.mint(subject, admin, Duration.ofHours(hours));
+		TokenMinter.Minted minted = engine.bean(TokenMinter.class).mint(subject, admin, Duration.ofHours(hours));
 		spec.commandLine().getOut().println(minted.token());
 		// why: stderr, so TOKEN=$(leadline token ...) still captures the token alone
 		spec.commandLine().getErr().println("expires " + minted.expiresAt());

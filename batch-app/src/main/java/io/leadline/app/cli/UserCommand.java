@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
-import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,12 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.leadline.app.security.LocalUser;
 import io.leadline.app.security.LocalUsers;
 
-@Component
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage web app accounts.",
 		subcommands = UserCommand.Add.class)
 class UserCommand {
 
-	@Component
 	@Command(name = "add", mixinStandardHelpOptions = true,
 			description = "Create a web account (email + password) and print its first password.")
 	static class Add implements Callable<Integer> {
@@ -43,16 +39,16 @@ class UserCommand {
 				description = "read the password from standard input instead of generating one")
 		boolean passwordFromStdin;
 
-		private final LocalUsers users;
+		private final Engine engine;
 
-		Add(LocalUsers users) {
-			this.users = users;
+		Add(Engine engine) {
+			this.engine = engine;
 		}
 
 		@Override
 		public Integer call() throws IOException {
 			String password = passwordFromStdin ? readPassword() : generated();
-			LocalUser user = users.create(email, password, admin);
+			LocalUser user = engine.bean(LocalUsers.class).create(email, password, admin);
 			var out = spec.commandLine().getOut();
 			out.printf("created %s%s (account %s)%n", user.email(), user.admin() ? " as admin" : "", user.accountId());
 			if (!passwordFromStdin) {

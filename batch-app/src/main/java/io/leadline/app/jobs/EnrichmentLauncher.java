@@ -57,15 +57,21 @@ public class EnrichmentLauncher {
 	/**
 	 * Runs a failed or stopped job again from its last commit, in the calling thread. An
 	 * execution a dead JVM left STARTED is marked failed first, as Batch requires; one a
-	 * live process runs is refused.
+	 * live process runs is refused. A failed run gave back the credits of the rows it did
+	 * not do, so they are reserved again first.
+	 * @throws io.leadline.jobs.credits.InsufficientCreditsException when the owner cannot
+	 * cover the rows still to do (nothing runs)
 	 */
 	public JobExecution restart(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
 		if (last.getStatus() == BatchStatus.COMPLETED) {
 			throw new IllegalStateException("job " + jobId + " already completed");
 		}
-		String owner = EnrichmentRequest.from(last.getJobParameters()).owner();
-		return leases.claim(launchFor(owner, () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
+		EnrichmentRequest request = EnrichmentRequest.from(last.getJobParameters());
+		// why: here, not only in the job's beforeJob, so the caller gets an honest 402
+		// instead of a run that fails at once
+		credits.reserve(request.owner(), jobId, request.rowCount());
+		return leases.claim(launchFor(request.owner(), () -> jobOperator.restart(recovery.recoverIfOrphaned(last))));
 	}
 
 	private JobExecution launchFor(String owner, Callable<JobExecution> launch) throws Exception {

@@ -131,7 +131,7 @@ public class JobCatalog {
 			line += " (" + JobLog.STOPPED_BY_REQUEST + ")";
 		}
 		else if (exit != null && !exit.isBlank() && step.getStatus() != BatchStatus.COMPLETED) {
-			line += " (" + FailureMessages.firstLine(exit) + ")";
+			line += " (" + FailureMessages.forOwner(exit) + ")";
 		}
 		return new JobLogLine(at, line);
 	}
@@ -173,9 +173,12 @@ public class JobCatalog {
 			return null;
 		}
 		if (exitDescription == null || exitDescription.isBlank()) {
-			return failures.stream().findFirst().map(Throwable::getMessage).orElse("failed");
+			return failures.stream()
+				.findFirst()
+				.map(e -> FailureMessages.forOwner(e.getClass().getName() + ": " + e.getMessage()))
+				.orElse("failed");
 		}
-		return FailureMessages.firstLine(exitDescription);
+		return FailureMessages.forOwner(exitDescription);
 	}
 
 }

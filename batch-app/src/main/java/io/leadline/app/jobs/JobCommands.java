@@ -81,9 +81,9 @@ public class JobCommands {
 			throw new JobConflictException("not_restartable",
 					"job " + jobId + " is " + view.state().label() + "; only a failed or stopped job can be restarted");
 		}
-		if (ledger.reserved(jobId).isPresent() && !ledger.isHeld(jobId)) {
+		if (ledger.isClosed(jobId)) {
 			throw new JobConflictException("not_restartable",
-					"job " + jobId + " gave its credits back (expired); start a new job from the upload");
+					"job " + jobId + " gave its credits back for good; start a new job from the upload");
 		}
 		launcher.restart(jobId);
 		return queries.visible(caller, jobId);

@@ -76,9 +76,12 @@ public class ListIntake {
 
 	private final Quotas quotas;
 
+	private final Inspections inspections;
+
 	ListIntake(ObjectStore store, InputLimits limits, EnrichmentProperties properties, CreditLedger ledger,
-			EnrichmentLauncher launcher, JobCatalog catalog, Uploads uploads, Quotas quotas) {
+			EnrichmentLauncher launcher, JobCatalog catalog, Uploads uploads, Quotas quotas, Inspections inspections) {
 		this.quotas = quotas;
+		this.inspections = inspections;
 		this.store = store;
 		this.limits = limits;
 		this.properties = properties;
@@ -108,7 +111,8 @@ public class ListIntake {
 	 * Stores and records an uploaded list so its owner can pick the email column and see
 	 * the cost before starting it with {@link #prepareUpload}. A refused file leaves
 	 * nothing behind: no object, no record, no temporary file.
-	 * @throws StartRefusedException when the list has no data rows
+	 * @throws StartRefusedException when the list has no data rows, or the server is
+	 * inspecting as many uploads as it may (or this one took too long)
 	 */
 	public Upload acceptUpload(String owner, String originalName, InputStreamSource content) throws IOException {
 		Path temp = Files.createTempFile("leadline-upload-", ".bin");
@@ -121,7 +125,7 @@ public class ListIntake {
 				throw new UnsupportedInputException("the file is empty");
 			}
 			quotas.checkUploads(owner, bytes);
-			ListInspection inspection = ListInspection.inspect(temp, limits);
+			ListInspection inspection = inspections.inspect(temp);
 			requireDataRows(inspection.dataRows());
 			// why: a list whose email column cannot be guessed is still accepted; the
 			// person

@@ -20,7 +20,11 @@ public final class StartRefusedException extends RuntimeException {
 		/** The list has a header row but no data rows. */
 		EMPTY_LIST,
 		/** The job queue is full; try again later. */
-		SERVER_BUSY
+		SERVER_BUSY,
+		/** As many uploads as the server inspects at once are being inspected. */
+		INSPECTION_BUSY,
+		/** The upload took longer than the time limit to inspect. */
+		INSPECTION_TIMEOUT
 
 	}
 

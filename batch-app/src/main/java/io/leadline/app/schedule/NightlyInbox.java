@@ -21,12 +21,14 @@ import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.app.jobs.StartRefusedException;
+import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.NoSuchObjectException;
 import io.leadline.jobs.storage.ObjectInfo;
+import io.leadline.jobs.storage.ObjectKeys;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -62,9 +64,15 @@ public class NightlyInbox {
 		/** Another instance's sweep moved the file while this one looked at it. */
 		HANDLED_ELSEWHERE("handled elsewhere"),
 		/**
-		 * Refused (not a list, no email column, too few credits); see the reason file.
+		 * Refused (not a list, no email column, too few credits, a reserved account); see
+		 * the reason file.
 		 */
 		FAILED("failed"),
+		/**
+		 * Left where it is: its key cannot be handled, or an error that may pass (the
+		 * file waits for the next sweep).
+		 */
+		SKIPPED("skipped"),
 		/**
 		 * The owner has as many jobs active as it may; the file waits in the inbox for
 		 * the next sweep.
@@ -120,10 +128,43 @@ public class NightlyInbox {
 		List<Handled> handled = new ArrayList<>();
 		for (ObjectInfo file : store.list(INBOX)) {
 			if (isList(file.key())) {
-				handled.add(handle(file));
+				handled.add(handleOrSkip(file));
 			}
 		}
 		return handled;
+	}
+
+	/**
+	 * One file's trouble never stops the sweep for the owners after it: a key the store
+	 * cannot handle is skipped, a reserved owner's file fails, any other error is logged
+	 * and the file waits for the next sweep.
+	 */
+	private Handled handleOrSkip(ObjectInfo file) {
+		String key = file.key();
+		try {
+			ObjectKeys.requireSafe(key);
+		}
+		catch (IllegalArgumentException unsafe) {
+			log.warn("nightly: skipped an inbox object whose key cannot be handled: {}",
+					printable(unsafe.getMessage()));
+			return new Handled(printable(key), null, Outcome.SKIPPED, "unsafe key");
+		}
+		try {
+			if (Caller.isReserved(ownerOf(key))) {
+				String reason = "account " + ownerOf(key) + " is reserved for the CLI; lists of it are not run";
+				fail(key, reason);
+				return new Handled(key, null, Outcome.FAILED, reason);
+			}
+			return handle(file);
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("nightly: {} skipped until the next sweep: {}", key, e.toString());
+			return new Handled(key, null, Outcome.SKIPPED, e.getMessage());
+		}
+	}
+
+	private static String printable(String text) {
+		return text.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private Handled handle(ObjectInfo file) throws IOException {
@@ -280,7 +321,8 @@ public class NightlyInbox {
 	 */
 	private static boolean isList(String key) {
 		String[] parts = key.split("/");
-		return parts.length == 3 && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
+		// why: S3 consoles create "folder" marker objects whose key ends in '/'
+		return parts.length == 3 && !key.endsWith("/") && !key.endsWith(SERVICE_SUFFIX) && !key.endsWith(REASON_SUFFIX);
 	}
 
 	private static String ownerOf(String key) {

@@ -50,8 +50,7 @@ public class RetentionSweep {
 		int deleted = 0;
 		for (String prefix : PERSONAL) {
 			for (ObjectInfo object : store.list(prefix)) {
-				if (object.lastModified().isBefore(before) && isHandled(object.key())) {
-					store.delete(object.key());
+				if (object.lastModified().isBefore(before) && isHandled(object.key()) && deleted(object.key())) {
 					deleted++;
 				}
 			}
@@ -60,6 +59,22 @@ public class RetentionSweep {
 		log.info("retention: deleted {} objects older than {} days, purged {} expired research answers", deleted,
 				retention.toDays(), purged);
 		return deleted;
+	}
+
+	/**
+	 * Deletes one object; one the store refuses (a key it cannot handle, an I/O error) is
+	 * logged for the operator and the sweep goes on to the rest.
+	 */
+	private boolean deleted(String key) {
+		try {
+			store.delete(key);
+			return true;
+		}
+		catch (IOException | RuntimeException e) {
+			log.warn("retention: cannot delete {}; delete it by hand: {}", key.replaceAll("\\p{Cntrl}", "?"),
+					e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\p{Cntrl}", "?"));
+			return false;
+		}
 	}
 
 	/** Everything but a list still waiting in an inbox. */

@@ -34,7 +34,8 @@ class Nav {
 
 	@ModelAttribute("balance")
 	Long balance(@AuthenticationPrincipal LocalUser user) {
-		return user == null ? null : ledger.account(user.accountId()).balance();
+		// why: with the email, so the free plan's credits go once per email
+		return user == null ? null : ledger.account(user.accountId(), user.email()).balance();
 	}
 
 	@ModelAttribute("signupOpen")

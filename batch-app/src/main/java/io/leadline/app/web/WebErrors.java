@@ -98,7 +98,8 @@ class WebErrors implements ErrorViewResolver {
 		if (e instanceof StartRefusedException refused) {
 			HttpStatus status = switch (refused.reason()) {
 				case UNKNOWN_COLUMN, UNKNOWN_FIELD -> HttpStatus.BAD_REQUEST;
-				case SERVER_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+				case SERVER_BUSY, INSPECTION_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+				case INSPECTION_TIMEOUT -> HttpStatus.CONTENT_TOO_LARGE;
 				default -> HttpStatus.UNPROCESSABLE_CONTENT;
 			};
 			return new Problem(status, refused.code(), sentence(refused.code(), refused.getMessage()));

@@ -156,12 +156,21 @@ abstract class ApiTestBase {
 	 * are really called (research is cached across jobs by domain and person).
 	 */
 	String uploadFresh(String token, int rows) {
+		return uploadCsv(token, aFreshList(rows));
+	}
+
+	/** A CSV of {@code rows} people at a domain never seen before. */
+	static String aFreshList(int rows) {
 		String domain = UUID.randomUUID().toString().substring(0, 8) + ".example.com";
 		StringBuilder csv = new StringBuilder("name,email\n");
 		for (int i = 1; i <= rows; i++) {
 			csv.append("Person ").append(i).append(",person").append(i).append('@').append(domain).append('\n');
 		}
-		var reply = api.upload(token, "fresh.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+		return csv.toString();
+	}
+
+	String uploadCsv(String token, String csv) {
+		var reply = api.upload(token, "list.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 		return reply.json().path("uploadId").asString();
 	}

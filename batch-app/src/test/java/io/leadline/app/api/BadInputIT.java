@@ -33,6 +33,15 @@ class BadInputIT extends ApiTestBase {
 	}
 
 	@Test
+	void answersAPageFarBeyondTheLastWith400NotAServerError() {
+		var jobs = api.get("/api/jobs?page=2147483647&size=100", token);
+		var ledger = api.get("/api/account/ledger?page=2147483647&size=500", token);
+
+		assertThat(jobs.status()).as(jobs.toString()).isEqualTo(400);
+		assertThat(ledger.status()).as(ledger.toString()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesAFileOverTheUploadLimitWith413() throws IOException {
 		byte[] big = csv("email\n", "someone@example.com\n", 60_000);
 

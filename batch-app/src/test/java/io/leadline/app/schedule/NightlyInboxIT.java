@@ -3,6 +3,7 @@ package io.leadline.app.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -86,6 +87,27 @@ class NightlyInboxIT {
 		assertThat(instances).anySatisfy(
 				instance -> assertThat(jobs.getLastJobExecution(instance).getJobParameters().getString("service"))
 					.contains("Inbox-only offer"));
+	}
+
+	@Test
+	void skipsKeysItCannotHandleAndRunsTheGoodFilesAroundThem() throws Exception {
+		ObjectStore store = first.getBean(ObjectStore.class);
+		drop(store, "inbox/ann/a-first.csv", "Name,Email\nAnn,ann@first.example\n");
+		Path inbox = data.resolve("objects/inbox/ann");
+		Files.writeString(inbox.resolve("b..dots.csv"), "Name,Email\nEve,eve@evil.example\n");
+		Files.writeString(inbox.resolve("c\\back.csv"), "Name,Email\nEve,eve@evil.example\n");
+		Files.writeString(inbox.resolve("d\u0001control.csv"), "Name,Email\nEve,eve@evil.example\n");
+		drop(store, "inbox/local/cli.csv", "Name,Email\nEve,eve@evil.example\n");
+		drop(store, "inbox/ann/z-last.csv", "Name,Email\nZed,zed@last.example\n");
+
+		List<NightlyInbox.Handled> handled = first.getBean(NightlyInbox.class).sweep();
+
+		assertThat(handled).filteredOn(h -> h.outcome() == NightlyInbox.Outcome.STARTED)
+			.extracting(NightlyInbox.Handled::key)
+			.containsExactly("inbox/ann/a-first.csv", "inbox/ann/z-last.csv");
+		assertThat(keys(store, "inbox/local/")).containsExactly("inbox/local/failed/cli.csv",
+				"inbox/local/failed/cli.csv.reason.txt");
+		assertThat(first.getBean(CreditLedger.class).entries(CreditLedger.LOCAL_ACCOUNT, 0, 10)).isEmpty();
 	}
 
 	@Test

@@ -40,4 +40,24 @@ class RetentionSweepTest {
 			.containsExactlyInAnyOrder("inbox/ann/waiting.csv", "outputs/ann/j2/result.xlsx");
 	}
 
+	@Test
+	void keepsDeletingPastAKeyTheStoreCannotHandle() throws Exception {
+		LocalObjectStore store = new LocalObjectStore(root);
+		store.write("inputs/ann/j0/input.csv", out -> out.write(1));
+		Files.createDirectories(root.resolve("inputs/ann/j1"));
+		Files.write(root.resolve("inputs/ann/j1/a..b\\c.csv"), new byte[] { 1 });
+		store.write("inputs/ann/j2/input.csv", out -> out.write(1));
+		try (var files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Files.setLastModifiedTime(file, FileTime.from(NOW.minus(Duration.ofDays(31))));
+			}
+		}
+
+		int deleted = new RetentionSweep(store, ResponseCache.NONE, 30).sweep(NOW);
+
+		assertThat(deleted).isEqualTo(2);
+		assertThat(root.resolve("inputs/ann/j0/input.csv")).doesNotExist();
+		assertThat(root.resolve("inputs/ann/j2/input.csv")).doesNotExist();
+	}
+
 }

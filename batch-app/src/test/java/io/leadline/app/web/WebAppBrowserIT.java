@@ -90,6 +90,10 @@ class WebAppBrowserIT {
 		registry.add("GROQ_API_KEY", fake::groqKey);
 		registry.add("LEADLINE_SERPER_URL", fake::serperUrl);
 		registry.add("LEADLINE_GROQ_URL", fake::groqUrl);
+		// why: the catalog sells offers with a Stripe price; billing itself stays off
+		// here
+		registry.add("leadline.billing.plans.growth.price-id", () -> "price_growth");
+		registry.add("leadline.billing.packs.pack-1000.price-id", () -> "price_pack_1000");
 	}
 
 	@BeforeAll
@@ -234,6 +238,22 @@ class WebAppBrowserIT {
 		assertThat(ledger.account(user.accountId()).balance()).isEqualTo(10);
 		browser.go("/jobs");
 		assertThat(browser.text("#job-groups")).contains("No jobs yet");
+	}
+
+	@Test
+	void theBillingPageShowsTheCatalogThePlanAndTheLedgerAndSaysWhenBillingIsOff() {
+		LocalUser user = aUserWithCredits("flo", 10);
+		browser.signIn(user.email(), PASSWORD);
+
+		browser.go("/billing");
+
+		assertThat(browser.text("#current-plan")).contains("Free");
+		assertThat(browser.text("#plans")).contains("Growth").contains("3,000").contains("79.00 USD / month");
+		assertThat(browser.text("#packs")).contains("1,000 credits").contains("35.00 USD");
+		assertThat(browser.text("#billing-off")).contains("billing is off");
+		assertThat(browser.find("#buy-growth").isEnabled()).isFalse();
+		assertThat(browser.text("#billing-ledger")).contains("+10");
+		browser.screenshot("billing", Browser.DESKTOP);
 	}
 
 	@Test

@@ -98,8 +98,11 @@ public class CreditLedger {
 	}
 
 	/**
-	 * Holds {@code credits} for a job in one conditional update plus its ledger row.
-	 * @return true when reserved now, false when the job already had a reservation
+	 * Holds a job's rows: {@code credits} at first, and on a restart after a failure gave
+	 * credits back, what is missing to hold them again (the rows still to do). One
+	 * conditional update plus its ledger row; a no-op while the job's reservation is open
+	 * or once it was settled or released.
+	 * @return true when credits were reserved now
 	 * @throws InsufficientCreditsException when the account cannot cover it (nothing
 	 * changes)
 	 */
@@ -109,21 +112,22 @@ public class CreditLedger {
 		}
 		account(accountId);
 		try {
-			return tx.execute(status -> {
-				if (entry(jobId, LedgerKind.RESERVE).isPresent()) {
+			return Boolean.TRUE.equals(tx.execute(status -> {
+				lock(accountId);
+				Optional<JobBook> book = book(jobId);
+				if (book.isPresent() && (book.get().closed() || book.get().roundOpen())) {
 					return false;
 				}
-				if (!withdraw(accountId, credits)) {
-					if (entry(jobId, LedgerKind.RESERVE).isPresent()) {
-						// why: a concurrent reserve of the same job (two nightly sweeps)
-						// took the credits; the job is reserved, once
-						return false;
-					}
-					throw new InsufficientCreditsException(accountId, credits, account(accountId).balance());
+				long held = book.map(JobBook::held).orElse(0L);
+				long needed = Math.max(0, credits - held);
+				if (!withdraw(accountId, needed)) {
+					throw new InsufficientCreditsException(accountId, needed, account(accountId).balance());
 				}
-				append(accountId, -credits, LedgerKind.RESERVE, "reserved %,d rows".formatted(credits), jobId);
+				String reason = book.isEmpty() ? "reserved %,d rows".formatted(credits)
+						: "restart: reserved %,d rows still to do".formatted(needed);
+				append(accountId, -needed, LedgerKind.RESERVE, reason, jobId, book.map(JobBook::round).orElse(0) + 1);
 				return true;
-			});
+			}));
 		}
 		catch (DuplicateKeyException raced) {
 			// why: a concurrent reserve of the same job won; ours rolled back whole
@@ -136,48 +140,83 @@ public class CreditLedger {
 		}
 	}
 
-	/** The credits held for a job, if it was reserved. */
+	/** The credits a job holds now, if it was ever reserved. */
 	public Optional<Long> reserved(UUID jobId) {
-		return entry(jobId, LedgerKind.RESERVE).map(e -> -e.delta());
+		return book(jobId).map(JobBook::held);
 	}
 
-	/** True when the job's reservation is still held: neither settled nor released. */
+	/** True when the job was reserved and is neither settled nor released. */
 	public boolean isHeld(UUID jobId) {
-		return entry(jobId, LedgerKind.RESERVE).isPresent() && entry(jobId, LedgerKind.SETTLE).isEmpty()
-				&& entry(jobId, LedgerKind.RELEASE).isEmpty();
+		return book(jobId).filter(book -> !book.closed()).isPresent();
+	}
+
+	/**
+	 * True once the job was settled or released: it can never run (or be charged) again.
+	 */
+	public boolean isClosed(UUID jobId) {
+		return book(jobId).filter(JobBook::closed).isPresent();
 	}
 
 	/**
 	 * True once the job's ok rows were charged: its result is paid for and may be served.
 	 */
 	public boolean isSettled(UUID jobId) {
-		return entry(jobId, LedgerKind.SETTLE).isPresent();
+		return jobEntries(jobId).stream().anyMatch(entry -> entry.kind() == LedgerKind.SETTLE);
 	}
 
 	/**
-	 * Charges {@code chargedRows} of a completed job and gives back the rest of its
-	 * reservation, once. Does nothing when the job was never reserved, or was already
-	 * settled or released.
+	 * After a failed run: gives back at once what the job holds beyond its
+	 * {@code doneRows} (those stay held, their results are kept for the restart); a
+	 * restart reserves the rest again. Once per run; does nothing when the job holds no
+	 * open reservation.
 	 */
-	public void settle(UUID jobId, long chargedRows) {
-		onHeldReservation(jobId, reserve -> {
-			long reserved = -reserve.delta();
-			long charged = Math.min(chargedRows, reserved);
-			if (chargedRows > reserved) {
-				log.warn("job {} has {} ok rows but reserved only {}; charging the reservation", jobId, chargedRows,
-						reserved);
+	public void returnUnused(UUID jobId, long doneRows, String reason) {
+		onOpenJob(jobId, book -> {
+			if (!book.roundOpen()) {
+				return;
 			}
-			deposit(reserve.accountId(), reserved - charged);
-			append(reserve.accountId(), reserved - charged, LedgerKind.SETTLE,
-					"charged %,d ok rows of %,d reserved".formatted(charged, reserved), jobId);
+			long kept = Math.min(Math.max(doneRows, 0), book.held());
+			deposit(book.accountId(), book.held() - kept);
+			append(book.accountId(), book.held() - kept, LedgerKind.RETURN,
+					"%s: %,d credits back at once, %,d done rows stay held".formatted(reason, book.held() - kept, kept),
+					jobId, book.round());
 		});
 	}
 
-	/** Gives back a job's whole reservation, once; does nothing when it is not held. */
+	/**
+	 * Charges {@code chargedRows} of a completed job and gives back the rest of what it
+	 * holds, once. Does nothing when the job was never reserved, or was already settled
+	 * or released.
+	 */
+	public void settle(UUID jobId, long chargedRows) {
+		settle(jobId, chargedRows, 0);
+	}
+
+	/**
+	 * As {@link #settle(UUID, long)}, naming the {@code reusedRows} that were not charged
+	 * because the account had paid for their research before.
+	 */
+	public void settle(UUID jobId, long chargedRows, long reusedRows) {
+		onOpenJob(jobId, book -> {
+			long charged = Math.min(chargedRows, book.held());
+			if (chargedRows > book.held()) {
+				log.warn("job {} has {} charged rows but holds only {}; charging what it holds", jobId, chargedRows,
+						book.held());
+			}
+			String reused = reusedRows > 0
+					? "; %,d rows reused from this account's earlier results, not charged".formatted(reusedRows) : "";
+			deposit(book.accountId(), book.held() - charged);
+			append(book.accountId(), book.held() - charged, LedgerKind.SETTLE,
+					"charged %,d ok rows of %,d reserved%s".formatted(charged, book.held(), reused), jobId,
+					book.round());
+		});
+	}
+
+	/** Gives back all a job holds, for good, once; does nothing when it is closed. */
 	public void release(UUID jobId, String reason) {
-		onHeldReservation(jobId, reserve -> {
-			deposit(reserve.accountId(), -reserve.delta());
-			append(reserve.accountId(), -reserve.delta(), LedgerKind.RELEASE, reason, jobId);
+		onOpenJob(jobId, book -> {
+			deposit(book.accountId(), book.held());
+			append(book.accountId(), book.held(), LedgerKind.RELEASE, reason, jobId, book.round());
 		});
 	}
 
@@ -189,7 +228,7 @@ public class CreditLedger {
 		account(accountId);
 		tx.executeWithoutResult(status -> {
 			deposit(accountId, amount);
-			append(accountId, amount, LedgerKind.GRANT, reason, null);
+			append(accountId, amount, LedgerKind.GRANT, reason, null, 1);
 		});
 		return account(accountId);
 	}
@@ -211,10 +250,7 @@ public class CreditLedger {
 			// why: the account row lock orders concurrent purchases of the same account,
 			// so
 			// the check below sees a committed booking of the same reference
-			jdbc.sql("select balance from accounts where id = :id for update")
-				.param("id", accountId)
-				.query(Long.class)
-				.single();
+			lock(accountId);
 			if (isBooked(reference)) {
 				return false;
 			}
@@ -292,20 +328,6 @@ public class CreditLedger {
 			.param("service", service.toJson())
 			.param("id", accountId)
 			.update();
-	}
-
-	/** Jobs whose reservation is still held, reserved before {@code before}. */
-	public List<UUID> heldReservations(LocalDateTime before) {
-		return jdbc
-			.sql("""
-					select r.job_id from ledger r where r.kind = 'RESERVE' and r.ts < :before
-					and not exists (select 1 from ledger o where o.job_id = r.job_id and o.kind in ('SETTLE', 'RELEASE'))""")
-			.param("before", before)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(UUID::fromString)
-			.toList();
 	}
 
 	// --- the parts
@@ -412,10 +434,11 @@ public class CreditLedger {
 			.update();
 	}
 
-	private void append(String accountId, long delta, LedgerKind kind, String reason, UUID jobId) {
+	private void append(String accountId, long delta, LedgerKind kind, String reason, UUID jobId, int round) {
 		boolean closing = kind == LedgerKind.SETTLE || kind == LedgerKind.RELEASE;
-		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, closes_job, ts)"
-				+ " values (:a, :d, :k, :r, :j, :closes, :ts)")
+		jdbc.sql("insert into ledger (account_id, delta, kind, reason, job_id, closes_job, ts, job_round)"
+				+ " values (:a, :d, :k, :r, :j, :closes, :ts, :round)")
+			.param("round", round)
 			.param("a", accountId)
 			.param("d", delta)
 			.param("k", kind.name())
@@ -426,37 +449,87 @@ public class CreditLedger {
 			.update();
 	}
 
-	private void onHeldReservation(UUID jobId, Consumer<LedgerEntry> change) {
-		Optional<LedgerEntry> reserve = entry(jobId, LedgerKind.RESERVE);
-		if (reserve.isEmpty()) {
+	/**
+	 * A job's rows summed up.
+	 *
+	 * @param round the newest round: each reservation (the first, and one per restart
+	 * after a failure) opens one
+	 * @param roundOpen true while the newest round was not given back by a failure
+	 * @param held credits the job holds now
+	 * @param closed settled or released: for good
+	 */
+	private record JobBook(String accountId, int round, boolean roundOpen, long held, boolean closed) {
+	}
+
+	private Optional<JobBook> book(UUID jobId) {
+		List<Map<String, Object>> rows = jdbc
+			.sql("select account_id, kind, delta, job_round from ledger where job_id = :job order by id")
+			.param("job", jobId.toString())
+			.query()
+			.listOfRows();
+		String account = null;
+		int round = 0;
+		boolean returned = false;
+		long held = 0;
+		boolean closed = false;
+		for (Map<String, Object> row : rows) {
+			LedgerKind kind = LedgerKind.valueOf(String.valueOf(row.get("kind")));
+			long delta = ((Number) row.get("delta")).longValue();
+			int rowRound = ((Number) row.get("job_round")).intValue();
+			switch (kind) {
+				case RESERVE -> {
+					account = String.valueOf(row.get("account_id"));
+					held -= delta;
+					if (rowRound > round) {
+						round = rowRound;
+						returned = false;
+					}
+				}
+				case RETURN -> {
+					held -= delta;
+					returned |= rowRound == round;
+				}
+				case SETTLE, RELEASE -> closed = true;
+				default -> {
+				}
+			}
+		}
+		if (account == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new JobBook(account, round, !returned, held, closed));
+	}
+
+	/**
+	 * Runs {@code change} on the job's book under its account's row lock, unless the job
+	 * was never reserved or is closed.
+	 */
+	private void onOpenJob(UUID jobId, Consumer<JobBook> change) {
+		Optional<JobBook> before = book(jobId);
+		if (before.isEmpty()) {
 			return;
 		}
 		try {
 			tx.executeWithoutResult(status -> {
-				// why: the account row lock serializes settle, release and expiry of the
-				// same job
-				jdbc.sql("select balance from accounts where id = :id for update")
-					.param("id", reserve.get().accountId())
-					.query(Long.class)
-					.single();
-				if (isHeld(jobId)) {
-					change.accept(reserve.get());
-				}
+				// why: the account row lock serializes reserve, return, settle and
+				// release
+				// of the same job
+				lock(before.get().accountId());
+				book(jobId).filter(book -> !book.closed()).ifPresent(change);
 			});
 		}
 		catch (DuplicateKeyException alreadyDone) {
 			// why: the database refuses a second closing row, whatever a racing writer
 			// read
-			log.debug("job {} was settled or released concurrently", jobId);
+			log.debug("job {} was settled, released or given back concurrently", jobId);
 		}
 	}
 
-	private Optional<LedgerEntry> entry(UUID jobId, LedgerKind kind) {
-		return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger where job_id = :job and kind = :kind")
-			.param("job", jobId.toString())
-			.param("kind", kind.name())
-			.query(CreditLedger::entry)
-			.optional();
+	private void lock(String accountId) {
+		jdbc.sql("select balance from accounts where id = :id for update")
+			.param("id", accountId)
+			.query(Long.class)
+			.single();
 	}
 
 	private static String shortened(String reason) {

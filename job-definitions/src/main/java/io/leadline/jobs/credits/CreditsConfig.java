@@ -11,7 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledger and the expiry of forgotten reservations; the enrichment job books against
+ * The ledger and the rows an account already paid for; the enrichment job books against
  * the ledger itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,9 +28,8 @@ public class CreditsConfig {
 	}
 
 	@Bean
-	ReservationExpiry reservationExpiry(CreditLedger ledger, LastExecution lastExecution,
-			CreditsProperties properties) {
-		return new ReservationExpiry(ledger, lastExecution, properties);
+	ResearchedRows researchedRows(DataSource dataSource) {
+		return new ResearchedRows(JdbcClient.create(dataSource));
 	}
 
 }

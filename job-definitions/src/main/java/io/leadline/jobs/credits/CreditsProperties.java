@@ -1,11 +1,8 @@
 package io.leadline.jobs.credits;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,11 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * leaves it to the application's {@link StartingCredits} (0 without one)
  * @param localLimit how far below zero the CLI's {@code local} account may go; null means
  * no limit (usage is still recorded)
- * @param failedReservationExpiry how long a FAILED job keeps its reservation before it is
- * released
  */
 @Validated
 @ConfigurationProperties("leadline.credits")
-public record CreditsProperties(@Min(0) Long startingCredits, @Min(0) Long localLimit,
-		@DefaultValue("7d") Duration failedReservationExpiry) {
+public record CreditsProperties(@Min(0) Long startingCredits, @Min(0) Long localLimit) {
 }

@@ -15,11 +15,13 @@ public enum LedgerKind {
 	 * positive).
 	 */
 	SETTLE,
-	/**
-	 * The whole reservation comes back: the job was abandoned, deleted or its failure
-	 * expired.
-	 */
+	/** All the job holds comes back, for good: the job was abandoned or deleted. */
 	RELEASE,
+	/**
+	 * A failed run's reservation comes back at once, but for the rows it did (their
+	 * results wait for the restart); a restart reserves the rows still to do again.
+	 */
+	RETURN,
 	/**
 	 * Credits bought: a plan's monthly allowance (one per paid invoice) or a credit pack
 	 * (one per Checkout Session), unique by its Stripe reference.

@@ -36,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
-import io.leadline.jobs.credits.LastExecution;
+import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.enrichment.EnrichmentRunHook.Slot;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
@@ -97,8 +97,8 @@ public class EnrichmentJobConfig {
 		// description
 		job.listener(new EnrichmentJobListener(halt, jobLog));
 		// 3. credits: reserve before the run (a no-op when the application reserved);
-		// merge settles
-		job.listener(new CreditBooking(credits));
+		// a failed run gives back what it did not do; merge settles
+		job.listener(new CreditBooking(credits, jobRepository));
 		// 4. the application's metrics of completed runs (their afterJob runs first)
 		hook(hooks, Slot.METRICS).ifPresent(job::listener);
 		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
@@ -227,10 +227,11 @@ public class EnrichmentJobConfig {
 	@StepScope
 	EnrichmentProcessor enrichProcessor(EnrichmentRequest request,
 			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore) throws IOException {
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore, ResearchedRows researchedRows)
+			throws IOException {
 		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
-		return new EnrichmentProcessor(researcher, request.service(), usageMeter, halt, jobExecutionId, prospects,
-				request.jobId().toString());
+		return new EnrichmentProcessor(researcher, request, usageMeter, halt, jobExecutionId, prospects,
+				researchedRows);
 	}
 
 	@Bean
@@ -278,13 +279,6 @@ public class EnrichmentJobConfig {
 		executor.setWaitForTasksToCompleteOnShutdown(false);
 		executor.initialize();
 		return executor;
-	}
-
-	/** How credits find a job's latest execution (reservation expiry). */
-	@Bean
-	LastExecution lastExecution(JobRepository jobRepository) {
-		return jobId -> Optional.ofNullable(jobRepository.getJobInstance(JOB, EnrichmentRequest.identifying(jobId)))
-			.map(jobRepository::getLastJobExecution);
 	}
 
 	@Bean

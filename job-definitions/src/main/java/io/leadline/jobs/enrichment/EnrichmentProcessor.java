@@ -2,6 +2,7 @@ package io.leadline.jobs.enrichment;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.research.FatalProviderException;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProspectResult;
@@ -10,13 +11,18 @@ import io.leadline.jobs.research.ServiceContext;
 /**
  * Researches one row and writes its line. A transient provider failure propagates, so the
  * step's retry policy retries the row; a fatal one halts the whole job. Rows that needed
- * no provider never get here: prepare settled them.
+ * no provider never get here: prepare settled them. A row answered by the cache alone
+ * that the owner paid for before is marked reused: it is not charged again.
  */
 class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
 	private final ProspectResearcher researcher;
 
+	private final EnrichmentRequest request;
+
 	private final ServiceContext service;
+
+	private final ResearchedRows researchedRows;
 
 	private final UsageMeter usage;
 
@@ -29,18 +35,20 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 	private final String jobId;
 
 	/**
-	 * @param jobId what shares company research: contacts of one company in this job are
-	 * researched once
+	 * @param request the job: its owner, service context and id (contacts of one company
+	 * in this job are researched once)
 	 */
-	EnrichmentProcessor(ProspectResearcher researcher, ServiceContext service, UsageMeter usage, JobHalt halt,
-			long jobExecutionId, RowProspect prospects, String jobId) {
+	EnrichmentProcessor(ProspectResearcher researcher, EnrichmentRequest request, UsageMeter usage, JobHalt halt,
+			long jobExecutionId, RowProspect prospects, ResearchedRows researchedRows) {
 		this.researcher = researcher;
-		this.service = service;
+		this.request = request;
+		this.service = request.service();
+		this.researchedRows = researchedRows;
 		this.usage = usage;
 		this.halt = halt;
 		this.jobExecutionId = jobExecutionId;
 		this.prospects = prospects;
-		this.jobId = jobId;
+		this.jobId = request.jobId().toString();
 	}
 
 	@Override
@@ -57,9 +65,25 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 			throw e;
 		}
 		usage.add(result.usage());
+		if (result.isOk() && isAnsweredByTheCache(result) && wasPaidBefore(row)) {
+			return RowRecord.reused(row.rowNumber(), result.researchJson(), result.opener(), row.cells());
+		}
+		if (result.isOk()) {
+			researchedRows.record(request.owner(), row.email(), service, request.jobId());
+		}
 		RowStatus status = result.status() == ProspectResult.Status.OK ? RowStatus.OK : RowStatus.FAILED;
 		return new RowRecord(row.rowNumber(), status, result.reason(), result.researchJson(), result.opener(), 0,
 				row.cells());
+	}
+
+	// why: a provider call costs money again, so only a row served wholly from earlier
+	// answers is free
+	private static boolean isAnsweredByTheCache(ProspectResult result) {
+		return result.usage().serperCalls() == 0 && result.usage().groqCalls() == 0;
+	}
+
+	private boolean wasPaidBefore(ProspectRow row) {
+		return researchedRows.paidBefore(request.owner(), row.email(), service);
 	}
 
 }

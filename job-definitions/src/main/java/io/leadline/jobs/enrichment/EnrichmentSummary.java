@@ -7,7 +7,8 @@ import io.leadline.jobs.research.ProviderUsage;
  * {@code summary.json}, written beside the result: what came back, what it took, what it
  * cost.
  *
- * @param rows rows per {@code sif_status}
+ * @param rows rows per {@code sif_status}, and {@code reused}: ok rows served from the
+ * owner's earlier, paid results, not charged
  * @param estimatedCostUsd provider cost at the configured prices
  * @param jobSeconds from the start of this job execution to the end of merge (JVM start
  * excluded)

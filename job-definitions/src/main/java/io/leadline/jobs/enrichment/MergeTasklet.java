@@ -77,13 +77,14 @@ final class MergeTasklet implements Tasklet {
 		ResultLayout layout = ResultLayout.of(meta.headers(), request.outputColumns(), request.service().scoresFit());
 		String resultKey = work.resultKey(request.format().extension());
 		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+		RowMerger merger = new RowMerger(store, work);
 		store.write(resultKey, out -> {
 			try (ResultSink sink = ResultSinks.open(request.format(), out, csvBom)) {
-				counts.putAll(new RowMerger(store, work).mergeInto(sink, layout, meta));
+				counts.putAll(merger.mergeInto(sink, layout, meta));
 			}
 		});
-		RowCounts rows = new RowCounts(counts).withEveryStatus();
-		settle(request, rows.charged());
+		RowCounts rows = new RowCounts(counts, merger.reusedRows()).withEveryStatus();
+		settle(request, rows.charged(), rows.reused());
 		contribution.incrementWriteCount(meta.dataRows());
 		ProviderUsage usage = usageOf(jobRepository.getJobExecutions(execution.getJobInstance()));
 		double costUsd = prices.estimate(usage);
@@ -100,9 +101,10 @@ final class MergeTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private void settle(EnrichmentRequest request, long charged) {
-		ledger.settle(request.jobId(), charged);
-		log.info("job {} settled: {} charged rows to account {}", request.jobId(), charged, request.owner());
+	private void settle(EnrichmentRequest request, long charged, long reused) {
+		ledger.settle(request.jobId(), charged, reused);
+		log.info("job {} settled: {} charged rows to account {}, {} reused rows free", request.jobId(), charged,
+				request.owner(), reused);
 	}
 
 	private static EnrichmentSummary summarize(JobExecution execution, EnrichmentRequest request, JobMeta meta,

@@ -29,6 +29,8 @@ final class RowMerger {
 	private static final Comparator<RowRecord> PREFERRED = Comparator
 		.comparingInt((RowRecord r) -> r.status() == RowStatus.SKIPPED ? 0 : r.status() == RowStatus.FAILED ? 1 : 2);
 
+	private long reused;
+
 	private final ObjectStore store;
 
 	private final WorkArea work;
@@ -36,6 +38,11 @@ final class RowMerger {
 	RowMerger(ObjectStore store, WorkArea work) {
 		this.store = store;
 		this.work = work;
+	}
+
+	/** Ok rows of the last merge that reused the owner's paid results. */
+	long reusedRows() {
+		return reused;
 	}
 
 	/**
@@ -61,6 +68,9 @@ final class RowMerger {
 				}
 				sink.row(layout.cells(row));
 				counts.merge(row.status(), 1L, Long::sum);
+				if (row.isReused()) {
+					reused++;
+				}
 				written++;
 			}
 		}

@@ -26,6 +26,18 @@ record RowRecord(long rowNumber, RowStatus status, String reason, String researc
 		cells = List.copyOf(cells);
 	}
 
+	/** The reason of an ok row that is not charged: its owner paid for it before. */
+	static final String REUSED = "reused: researched for this account before; not charged again";
+
+	/** An ok row served from this account's earlier, paid results. */
+	static RowRecord reused(long rowNumber, String research, String opener, List<String> cells) {
+		return new RowRecord(rowNumber, RowStatus.OK, REUSED, research, opener, 0, cells);
+	}
+
+	boolean isReused() {
+		return status == RowStatus.OK && REUSED.equals(reason);
+	}
+
 	static RowRecord resolved(long rowNumber, RowStatus status, String reason, List<String> cells) {
 		return new RowRecord(rowNumber, status, reason, "", "", 0, cells);
 	}

@@ -17,8 +17,8 @@ import io.leadline.jobs.research.ProviderUsage;
  * <ul>
  * <li>job context, by prepare: {@code rows.total}, {@code rows.resolved},
  * {@code rows.pending};</li>
- * <li>job context, by merge: {@code rows.status.<status>}, the whole job's
- * {@code usage.*} and {@code cost.usd};</li>
+ * <li>job context, by merge: {@code rows.status.<status>}, {@code rows.reused} (ok rows
+ * not charged), the whole job's {@code usage.*} and {@code cost.usd};</li>
  * <li>partition step context: {@code partition}, and that partition's
  * {@code usage.*}.</li>
  * </ul>
@@ -30,6 +30,8 @@ public final class RunContext {
 	static final String RESOLVED = "rows.resolved";
 
 	static final String PENDING = "rows.pending";
+
+	private static final String REUSED = "rows.reused";
 
 	private static final String STATUS_PREFIX = "rows.status.";
 
@@ -62,6 +64,7 @@ public final class RunContext {
 		for (RowStatus status : RowStatus.values()) {
 			jobContext.putLong(STATUS_PREFIX + status.label(), rows.of(status));
 		}
+		jobContext.putLong(REUSED, rows.reused());
 		writeUsage(jobContext, usage);
 		jobContext.putDouble(COST_USD, costUsd);
 	}
@@ -71,7 +74,10 @@ public final class RunContext {
 		return rows(execution.getExecutionContext());
 	}
 
-	/** Rows by status in a job context, once merge has run; empty before. */
+	/**
+	 * Rows by status in a job context, and the reused ones, once merge has run; empty
+	 * before.
+	 */
 	public static RowCounts rows(ExecutionContext context) {
 		Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
 		for (RowStatus status : RowStatus.values()) {
@@ -79,7 +85,7 @@ public final class RunContext {
 				counts.put(status, context.getLong(STATUS_PREFIX + status.label()));
 			}
 		}
-		return new RowCounts(counts);
+		return new RowCounts(counts, context.getLong(REUSED, 0L));
 	}
 
 	/** The whole job's provider usage, once merge has run. */

@@ -9,12 +9,16 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -47,6 +51,7 @@ final class XlsxTableReader {
 		OPCPackage workbook = open();
 		try {
 			XSSFReader reader = new XSSFReader(workbook);
+			checkPartSizes(workbook, reader);
 			var strings = new ReadOnlySharedStringsTable(workbook);
 			var styles = reader.getStylesTable();
 			Iterator<InputStream> sheets = reader.getSheetsData();
@@ -76,6 +81,49 @@ final class XlsxTableReader {
 			// why: close() on a read-only package tries to save and logs a warning;
 			// revert() just closes
 			workbook.revert();
+		}
+	}
+
+	/**
+	 * Inflates (and drops) every part POI would hold in memory before it is parsed:
+	 * shared strings are kept whole and styles become a tree, so each is bounded far
+	 * below the sheets, which are streamed. Sizes the zip declares can lie; these are the
+	 * bytes that really come out. Parts are found both ways POI finds them: by content
+	 * type and by the workbook's relationship.
+	 */
+	private void checkPartSizes(OPCPackage workbook, XSSFReader reader) throws IOException, InvalidFormatException {
+		String sheet = XSSFRelation.WORKSHEET.getContentType();
+		String sharedStrings = XSSFRelation.SHARED_STRINGS.getContentType();
+		for (PackagePart part : workbook.getParts()) {
+			// why: the core properties part is POI's own object, not readable as a stream
+			if (part.isRelationshipPart() || part instanceof PackagePropertiesPart
+					|| sheet.equals(part.getContentType())) {
+				continue;
+			}
+			boolean strings = sharedStrings.equals(part.getContentType());
+			try (InputStream in = part.getInputStream()) {
+				requireAtMost(in, strings ? limits.maxXlsxSharedStringsBytes() : limits.maxXlsxStylesBytes(),
+						strings ? "shared strings" : "part " + part.getPartName().getName());
+			}
+		}
+		try (InputStream styles = reader.getStylesData()) {
+			requireAtMost(styles, limits.maxXlsxStylesBytes(), "styles");
+		}
+		catch (InvalidFormatException noStyles) {
+			// why: a workbook without styles has nothing to bound
+		}
+	}
+
+	private static void requireAtMost(InputStream in, long limit, String what) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		long total = 0;
+		for (int n; (n = in.read(buffer)) > 0;) {
+			total += n;
+			if (total > limit) {
+				throw new InputLimitException(
+						"the workbook's %s inflate to more than the limit of %,d bytes; send large lists as CSV"
+							.formatted(what, limit));
+			}
 		}
 	}
 

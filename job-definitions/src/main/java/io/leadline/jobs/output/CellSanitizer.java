@@ -12,6 +12,8 @@ final class CellSanitizer {
 
 	private static final String FORMULA_TRIGGERS = "=+-@\t\r";
 
+	private static final String AFTER_SEPARATOR_TRIGGERS = "=+-@";
+
 	private CellSanitizer() {
 	}
 
@@ -28,7 +30,36 @@ final class CellSanitizer {
 		if (cell == null || cell.isEmpty()) {
 			return "";
 		}
-		return startsLikeFormula(cell) ? "'" + cell : cell;
+		String safe = startsLikeFormula(cell) ? "'" + cell : cell;
+		return hasFormulaAfterSeparator(safe) ? neutralizedAfterSeparators(safe) : safe;
+	}
+
+	/**
+	 * A reader that splits on ';' (many European locales), ',' or TAB would start a cell
+	 * right after one; a formula start there gets the apostrophe too.
+	 */
+	private static boolean hasFormulaAfterSeparator(String cell) {
+		for (int i = 1; i < cell.length(); i++) {
+			if (isSeparator(cell.charAt(i - 1)) && AFTER_SEPARATOR_TRIGGERS.indexOf(cell.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String neutralizedAfterSeparators(String cell) {
+		StringBuilder safe = new StringBuilder(cell.length() + 8);
+		for (int i = 0; i < cell.length(); i++) {
+			if (i > 0 && isSeparator(cell.charAt(i - 1)) && AFTER_SEPARATOR_TRIGGERS.indexOf(cell.charAt(i)) >= 0) {
+				safe.append('\'');
+			}
+			safe.append(cell.charAt(i));
+		}
+		return safe.toString();
+	}
+
+	private static boolean isSeparator(char c) {
+		return c == ';' || c == ',' || c == '\t';
 	}
 
 	/**

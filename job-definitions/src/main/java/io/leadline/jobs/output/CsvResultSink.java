@@ -23,7 +23,9 @@ final class CsvResultSink implements ResultSink {
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
 		.setRecordSeparator("\r\n")
-		.setQuoteMode(QuoteMode.MINIMAL)
+		// why: a spreadsheet in a ';' locale splits an unquoted "Acme;=CMD()" into two
+		// cells, the second a formula; a quoted field is one cell in every locale
+		.setQuoteMode(QuoteMode.ALL)
 		.get();
 
 	private final CSVPrinter printer;

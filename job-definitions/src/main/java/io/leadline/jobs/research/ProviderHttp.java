@@ -30,6 +30,10 @@ public final class ProviderHttp {
 			.connectTimeout(settings.connectTimeout())
 			.readTimeout(settings.readTimeout())
 			.writeTimeout(settings.readTimeout())
+			// why: a redirect would carry the API key (X-API-KEY, Authorization) to
+			// another host; providers answer where they are called
+			.followRedirects(false)
+			.followSslRedirects(false)
 			.build();
 	}
 

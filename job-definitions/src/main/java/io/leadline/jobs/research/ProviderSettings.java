@@ -3,31 +3,42 @@ package io.leadline.jobs.research;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Objects;
-import java.util.function.Function;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Provider endpoints, keys, model and timeouts. A null or blank key means "not
+ * Provider endpoints, keys, model and timeouts, from {@code leadline.providers.*}; the
+ * environment names operators already use ({@code SERPER_API_KEY}, {@code GROQ_API_KEY},
+ * {@code LEADLINE_SERPER_URL}, {@code LEADLINE_GROQ_URL}, {@code LEADLINE_GROQ_MODEL})
+ * keep working through {@link ProviderEnvironment}. A null or blank key means "not
  * configured": the job then marks rows {@code no_provider} with {@link #missingReason()}
- * instead of calling out. {@link #toString()} masks the keys.
+ * instead of calling out. The compact constructor validates, so a bad setting fails the
+ * start naming the setting. {@link #toString()} masks the keys.
+ *
+ * @param serperUrl Serper endpoint
+ * @param serperKey Serper API key
+ * @param groqUrl any OpenAI-compatible chat completions endpoint
+ * @param groqKey its API key
+ * @param groqModel model for research and openers
+ * @param temperature sampling temperature, 0 to 2
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait for the first byte of an answer (60 s: a reasoning
+ * model on a busy account can take tens of seconds before its first byte)
  */
-public record ProviderSettings(String serperUrl, String serperKey, String groqUrl, String groqKey, String groqModel,
-		double temperature, Duration connectTimeout, Duration readTimeout) {
+@ConfigurationProperties(ProviderSettings.PREFIX)
+public record ProviderSettings(@DefaultValue(DEFAULT_SERPER_URL) String serperUrl, String serperKey,
+		@DefaultValue(DEFAULT_GROQ_URL) String groqUrl, String groqKey,
+		@DefaultValue(DEFAULT_GROQ_MODEL) String groqModel, @DefaultValue("0.6") double temperature,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout) {
+
+	public static final String PREFIX = "leadline.providers";
 
 	public static final String DEFAULT_SERPER_URL = "https://google.serper.dev";
 
 	public static final String DEFAULT_GROQ_URL = "https://api.groq.com/openai/v1";
 
 	public static final String DEFAULT_GROQ_MODEL = "openai/gpt-oss-120b";
-
-	public static final double DEFAULT_TEMPERATURE = 0.6;
-
-	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * why: a reasoning model on a busy account can take tens of seconds before the first
-	 * byte.
-	 */
-	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
 	public ProviderSettings {
 		serperUrl = withoutTrailingSlash(required("serperUrl", serperUrl));
@@ -40,20 +51,6 @@ public record ProviderSettings(String serperUrl, String serperKey, String groqUr
 		}
 		requirePositive("connectTimeout", connectTimeout);
 		requirePositive("readTimeout", readTimeout);
-	}
-
-	/**
-	 * Reads {@code SERPER_API_KEY}, {@code GROQ_API_KEY}, {@code LEADLINE_SERPER_URL}
-	 * (default {@value #DEFAULT_SERPER_URL}), {@code LEADLINE_GROQ_URL} (default
-	 * {@value #DEFAULT_GROQ_URL}) and {@code LEADLINE_GROQ_MODEL} (default
-	 * {@value #DEFAULT_GROQ_MODEL}); temperature 0.6, timeouts 10s connect / 60s read.
-	 * Pass {@code System::getenv}, or a map's {@code get} in tests.
-	 */
-	public static ProviderSettings fromEnvironment(Function<String, String> env) {
-		return new ProviderSettings(orDefault(env.apply("LEADLINE_SERPER_URL"), DEFAULT_SERPER_URL),
-				env.apply("SERPER_API_KEY"), orDefault(env.apply("LEADLINE_GROQ_URL"), DEFAULT_GROQ_URL),
-				env.apply("GROQ_API_KEY"), orDefault(env.apply("LEADLINE_GROQ_MODEL"), DEFAULT_GROQ_MODEL),
-				DEFAULT_TEMPERATURE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
 	}
 
 	/** Both keys are present. */
@@ -104,10 +101,6 @@ public record ProviderSettings(String serperUrl, String serperKey, String groqUr
 
 	private static String blankToNull(String key) {
 		return key == null || key.isBlank() ? null : key.strip();
-	}
-
-	private static String orDefault(String value, String fallback) {
-		return value == null || value.isBlank() ? fallback : value;
 	}
 
 	private static void requirePositive(String name, Duration duration) {

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.leadline.jobs.ratelimit.ProviderLimiter;
@@ -18,19 +17,12 @@ import io.leadline.jobs.ratelimit.RedisBudgets;
 
 /**
  * The provider clients, one set per JVM: every partition of every job shares the same
- * limiters, so together they stay within the provider's budget. Keys and endpoints come
- * from the environment ({@code SERPER_API_KEY}, {@code GROQ_API_KEY},
- * {@code LEADLINE_SERPER_URL}, {@code LEADLINE_GROQ_URL}, {@code LEADLINE_GROQ_MODEL});
- * Spring's environment also lets tests set them as properties.
+ * limiters, so together they stay within the provider's budget. Keys, endpoints, model
+ * and timeouts are {@link ProviderSettings}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ResearchProperties.class)
+@EnableConfigurationProperties({ ResearchProperties.class, ProviderSettings.class })
 public class ResearchConfig {
-
-	@Bean
-	ProviderSettings providerSettings(Environment environment) {
-		return ProviderSettings.fromEnvironment(name -> blankToNull(environment.getProperty(name)));
-	}
 
 	/**
 	 * With a meter registry (the server), every provider call is timed as
@@ -90,10 +82,6 @@ public class ResearchConfig {
 	@Bean
 	ProviderPrices providerPrices(ResearchProperties properties) {
 		return properties.prices();
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

@@ -8,7 +8,7 @@ package io.leadline.jobs.storage;
  * character. Such a key means the same on every filesystem and in S3, and cannot escape a
  * store's root.
  */
-final class ObjectKeys {
+public final class ObjectKeys {
 
 	private ObjectKeys() {
 	}

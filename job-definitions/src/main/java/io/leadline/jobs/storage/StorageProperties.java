@@ -63,5 +63,13 @@ public record StorageProperties(@DefaultValue("./data/objects") Path root, @Defa
 			}
 			return DefaultCredentialsProvider.builder().build();
 		}
+
+		// why: settings reach logs and error messages; the secret key never does
+		@Override
+		public String toString() {
+			return "S3[bucket=%s, region=%s, endpoint=%s, pathStyle=%s, accessKey=%s, secretKey=%s]".formatted(bucket,
+					region, endpoint, pathStyle, accessKey, secretKey == null || secretKey.isBlank() ? "" : "****");
+		}
+
 	}
 }

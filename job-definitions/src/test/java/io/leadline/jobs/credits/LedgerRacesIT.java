@@ -132,7 +132,7 @@ class LedgerRacesIT {
 
 	static CreditLedger ledgerOn(DataSource db) {
 		return new CreditLedger(JdbcClient.create(db), new TransactionTemplate(new DataSourceTransactionManager(db)),
-				new CreditsProperties(0L, null, Duration.ofDays(7)), 0);
+				new CreditsProperties(0L, null), 0);
 	}
 
 	interface Racer {

@@ -31,7 +31,7 @@ class CellSanitizerTest {
 
 	@Test
 	void prefixesCellsStartingWithTabOrCarriageReturn() {
-		assertThat(CellSanitizer.forCsv("\t=x")).isEqualTo("'\t=x");
+		assertThat(CellSanitizer.forCsv("\t=x")).isEqualTo("'\t'=x");
 		assertThat(CellSanitizer.forCsv("\r=x")).isEqualTo("'\r=x");
 	}
 

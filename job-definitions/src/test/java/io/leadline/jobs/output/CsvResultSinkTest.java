@@ -44,15 +44,27 @@ class CsvResultSinkTest {
 	void startsWithTheHeaderWhenNoByteOrderMarkIsAsked() throws IOException {
 		write(List.of("a"), List.of());
 
-		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("\"a\"\r\n");
 	}
 
 	@Test
-	void endsRecordsWithCrlfAndQuotesOnlyWhenNeeded() throws IOException {
+	void endsRecordsWithCrlfAndQuotesEveryField() throws IOException {
 		write(List.of("name", "note"), List.of(List.of("Ann", "a, b"), List.of("Bob", "say \"x\"")));
 
 		assertThat(out.toString(StandardCharsets.UTF_8))
-			.isEqualTo("name,note\r\nAnn,\"a, b\"\r\nBob,\"say \"\"x\"\"\"\r\n");
+			.isEqualTo("\"name\",\"note\"\r\n\"Ann\",\"a, b\"\r\n\"Bob\",\"say \"\"x\"\"\"\r\n");
+	}
+
+	@Test
+	void neutralizesFormulasAfterTheSeparatorsOfEveryLocale() throws IOException {
+		write(List.of("company", "sif_personalized", "sif_reason"),
+				List.of(List.of("Acme;=CHAR(72)&CHAR(73)", "Hi;=HYPERLINK(\"http://x\")", "a,@SUM(A1)\t+1")));
+
+		String csv = out.toString(StandardCharsets.UTF_8);
+
+		assertThat(csv).contains("\"Acme;'=CHAR(72)&CHAR(73)\"", "\"Hi;'=HYPERLINK(", "\"a,'@SUM(A1)\t'+1\"");
+		assertThat(readBack().get(1).values()).containsExactly("Acme;'=CHAR(72)&CHAR(73)",
+				"Hi;'=HYPERLINK(\"http://x\")", "a,'@SUM(A1)\t'+1");
 	}
 
 	@Test
@@ -78,7 +90,7 @@ class CsvResultSinkTest {
 		}
 
 		assertThat(stream.closed).isFalse();
-		assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n");
+		assertThat(stream.toString(StandardCharsets.UTF_8)).isEqualTo("\"a\"\r\n");
 	}
 
 	@Test

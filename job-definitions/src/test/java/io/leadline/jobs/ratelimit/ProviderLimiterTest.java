@@ -52,6 +52,35 @@ class ProviderLimiterTest {
 	}
 
 	@Test
+	void pacesTokensByTheProvidersRemainingTokensWithoutAConfiguredBudget() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).build();
+		limiter.acquire(1_500).close();
+
+		limiter
+			.observe(java.util.Map.of("x-ratelimit-remaining-tokens", "900", "x-ratelimit-reset-tokens", "7.2s")::get);
+		limiter.acquire(1_500).close();
+
+		// why: 900 tokens left cannot hold another 1,500-token call; waiting for the
+		// reset
+		// beats drawing a 429
+		assertThat(time.sleeps()).containsExactly(Duration.ofMillis(7_200));
+	}
+
+	@Test
+	void doesNotWaitWhileTheRemainingTokensHoldTheNextCall() throws Exception {
+		var time = FakeTime.autoAdvancing();
+		var limiter = limiter(time).build();
+		limiter.acquire(1_500).close();
+
+		limiter.observe(
+				java.util.Map.of("x-ratelimit-remaining-tokens", "240000", "x-ratelimit-reset-tokens", "40ms")::get);
+		limiter.acquire(1_500).close();
+
+		assertThat(time.sleeps()).isEmpty();
+	}
+
+	@Test
 	void givesBackWhatACallDidNotUse() throws Exception {
 		var time = FakeTime.autoAdvancing();
 		var limiter = limiter(time).tokensPerMinute(10_000).build();

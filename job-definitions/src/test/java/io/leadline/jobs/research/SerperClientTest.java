@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +26,17 @@ class SerperClientTest {
 		var body = JsonMapper.shared().readTree(request.getBody().utf8());
 		assertThat(body.path("q").asString()).isEqualTo("ann acme.io");
 		assertThat(body.path("num").asInt()).isEqualTo(10);
+	}
+
+	@Test
+	void neverFollowsARedirectThatWouldCarryTheKeyElsewhere() {
+		providers.serper = query -> new MockResponse.Builder().code(302).addHeader("Location", "/collect").build();
+
+		assertThatThrownBy(() -> providers.serperClient().search("ann acme.io"))
+			.isInstanceOf(RejectedRequestException.class);
+
+		assertThat(providers.requests()).extracting(request -> request.getUrl().encodedPath())
+			.containsExactly("/search");
 	}
 
 	@Test
