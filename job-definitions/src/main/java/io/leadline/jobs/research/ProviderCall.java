@@ -77,6 +77,21 @@ final class ProviderCall {
 		}
 	}
 
+	/** The body of a 2xx reply as text, for answers that are not one JSON object. */
+	String text(String provider, Request request) {
+		try (var response = http.newCall(request).execute()) {
+			limiter.observe(response::header);
+			var body = response.body().string();
+			if (!response.isSuccessful()) {
+				throw errors.forStatus(provider, response, body);
+			}
+			return body;
+		}
+		catch (IOException e) {
+			throw errors.forIo(provider, e);
+		}
+	}
+
 	TransientProviderException malformed(String provider, String detail) {
 		return errors.malformed(provider, detail, null);
 	}
