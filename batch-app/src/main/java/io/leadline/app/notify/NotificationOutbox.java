@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,8 @@ class NotificationOutbox {
 
 		PENDING, SENDING, DELIVERED, GAVE_UP, CANCELLED;
 
+		// why: the API shows the state as the database keeps it, in lower case
+		@JsonValue
 		String column() {
 			return name().toLowerCase(Locale.ROOT);
 		}
