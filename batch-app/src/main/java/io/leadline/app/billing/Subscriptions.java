@@ -53,23 +53,20 @@ class Subscriptions {
 	}
 
 	Optional<String> accountOfCustomer(String customerId) {
-		if (customerId == null) {
-			return Optional.empty();
-		}
-		return jdbc.sql("select account_id from billing_customers where stripe_customer_id = :c")
-			.param("c", customerId)
-			.query(String.class)
-			.optional();
+		return accountBy("select account_id from billing_customers where stripe_customer_id = :id", customerId);
 	}
 
 	Optional<String> accountOfSubscription(String subscriptionId) {
-		if (subscriptionId == null) {
+		return accountBy("select account_id from billing_subscriptions where subscription_id = :id", subscriptionId);
+	}
+
+	// why: Stripe events may leave the customer or subscription out; no id owns no
+	// account
+	private Optional<String> accountBy(String sql, String id) {
+		if (id == null) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select account_id from billing_subscriptions where subscription_id = :s")
-			.param("s", subscriptionId)
-			.query(String.class)
-			.optional();
+		return jdbc.sql(sql).param("id", id).query(String.class).optional();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import okhttp3.RequestBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Chat completions on Groq's OpenAI-compatible API: {@code POST
@@ -50,7 +51,7 @@ public final class GroqClient {
 		}
 		var request = new Request.Builder().url(settings.groqUrl() + "/chat/completions")
 			.header("Authorization", "Bearer " + settings.groqKey())
-			.post(RequestBody.create(body(chat), JSON))
+			.post(RequestBody.create(body(settings, chat).toString(), JSON))
 			.build();
 		try (var permit = call.permit(PROVIDER, chat.estimatedTokens())) {
 			var reply = call.post(PROVIDER, request, GroqClient::isFailedJsonGeneration);
@@ -67,7 +68,11 @@ public final class GroqClient {
 		}
 	}
 
-	private String body(ChatRequest chat) {
+	/**
+	 * The chat completion request body for {@code chat}; the Batch API sends the same
+	 * body in each line of its input file.
+	 */
+	static ObjectNode body(ProviderSettings settings, ChatRequest chat) {
 		var body = JsonMapper.shared()
 			.createObjectNode()
 			.put("model", settings.groqModel())
@@ -80,13 +85,25 @@ public final class GroqClient {
 		if (chat.json()) {
 			body.putObject("response_format").put("type", "json_object");
 		}
-		return body.toString();
+		return body;
 	}
 
 	private ChatCompletion completion(JsonNode json) {
+		var completion = completionOf(json);
+		if (completion == null) {
+			throw call.malformed(PROVIDER, "no choices[0].message in " + json);
+		}
+		return completion;
+	}
+
+	/**
+	 * The answer in a {@code chat.completion} body, or null when it has no
+	 * {@code choices[0].message}.
+	 */
+	static ChatCompletion completionOf(JsonNode json) {
 		var message = json.path("choices").path(0).path("message");
 		if (!message.isObject()) {
-			throw call.malformed(PROVIDER, "no choices[0].message in " + json);
+			return null;
 		}
 		var usage = json.path("usage");
 		// why: a reasoning model that spends its budget thinking returns null content;

@@ -35,6 +35,12 @@ public final class FakeProviders implements AutoCloseable, AfterEachCallback {
 
 	private final MockWebServer server = new MockWebServer();
 
+	/**
+	 * The Files and Batches API on the same server; its lines are answered by
+	 * {@link #groq}.
+	 */
+	public final FakeBatches batches = new FakeBatches(() -> groq);
+
 	private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
 
 	/** A chat completion request as the fake received it. */
@@ -86,6 +92,9 @@ public final class FakeProviders implements AutoCloseable, AfterEachCallback {
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
 				requests.add(request);
+				if (FakeBatches.handles(request.getUrl().encodedPath())) {
+					return batches.dispatch(request);
+				}
 				var body = JsonMapper.shared().readTree(request.getBody().utf8());
 				return switch (request.getUrl().encodedPath()) {
 					case "/search" -> serper.apply(body.path("q").asString());

@@ -1,0 +1,82 @@
+package io.leadline.jobs.research;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One line of a batch's output or error file: {@code {"id","custom_id","response":
+ * {"status_code","body"},"error"}}. It carries the model's answer when the request
+ * succeeded, else the provider's error. A 200 whose body holds no
+ * {@code choices[0].message} is an answer with empty content: the caller's validation
+ * rejects it and its corrective round asks again.
+ *
+ * @param completion the answer, or null when the request failed
+ * @param error the provider's error (code and message in one line), or null
+ */
+public record BatchAnswer(String customId, ChatCompletion completion, String error) {
+
+	public BatchAnswer {
+		Objects.requireNonNull(customId, "customId");
+		if ((completion == null) == (error == null)) {
+			throw new IllegalArgumentException("exactly one of completion and error must be set for " + customId);
+		}
+	}
+
+	public boolean isAnswered() {
+		return completion != null;
+	}
+
+	/**
+	 * The lines of an output or error file; lines that are not JSON or name no
+	 * {@code custom_id} are left out (their requests count as missing).
+	 */
+	public static List<BatchAnswer> parse(String jsonl) {
+		var answers = new ArrayList<BatchAnswer>();
+		for (var line : jsonl.split("\n")) {
+			if (!line.isBlank()) {
+				var answer = parseLine(line);
+				if (answer != null) {
+					answers.add(answer);
+				}
+			}
+		}
+		return answers;
+	}
+
+	static BatchAnswer parseLine(String line) {
+		JsonNode json;
+		try {
+			json = JsonMapper.shared().readTree(line);
+		}
+		catch (JacksonException e) {
+			return null;
+		}
+		var customId = json == null ? "" : json.path("custom_id").asString("");
+		if (customId.isEmpty()) {
+			return null;
+		}
+		var error = json.path("error");
+		var response = json.path("response");
+		if (error.isObject()) {
+			return failed(customId, error.path("code").asString("error") + ": " + error.path("message").asString(""));
+		}
+		var status = response.path("status_code").asInt(0);
+		if (status != 200) {
+			var body = response.path("body");
+			return failed(customId,
+					"HTTP " + status + ": " + body.path("error").path("message").asString(body.toString()));
+		}
+		var completion = GroqClient.completionOf(response.path("body"));
+		return new BatchAnswer(customId, completion == null ? new ChatCompletion("", 0, 0) : completion, null);
+	}
+
+	private static BatchAnswer failed(String customId, String error) {
+		return new BatchAnswer(customId, null, OneLine.of(error));
+	}
+
+}
