@@ -3,7 +3,7 @@ package io.leadline.app.jobs;
 /**
  * Turns Batch's exit descriptions (often whole stack traces) into one line for people.
  */
-final class FailureMessages {
+public final class FailureMessages {
 
 	private FailureMessages() {
 	}

@@ -93,13 +93,16 @@ public class EnrichmentJobConfig {
 		JobBuilder job = new JobBuilder(JOB, jobRepository);
 		// 1. the application's lease: this process holds the run (crash recovery)
 		hook(hooks, Slot.LEASE).ifPresent(job::listener);
-		// 2. the job log's start and end lines; a fatal provider error as exit
+		// 2. the application's notice of the run's end (its afterJob runs after the
+		// ones below, so the event sees the exit description and the settled credits)
+		hook(hooks, Slot.NOTIFY).ifPresent(job::listener);
+		// 3. the job log's start and end lines; a fatal provider error as exit
 		// description
 		job.listener(new EnrichmentJobListener(halt, jobLog));
-		// 3. credits: reserve before the run (a no-op when the application reserved);
+		// 4. credits: reserve before the run (a no-op when the application reserved);
 		// a failed run gives back what it did not do; merge settles
 		job.listener(new CreditBooking(credits, jobRepository));
-		// 4. the application's metrics of completed runs (their afterJob runs first)
+		// 5. the application's metrics of completed runs (their afterJob runs first)
 		hook(hooks, Slot.METRICS).ifPresent(job::listener);
 		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
 	}

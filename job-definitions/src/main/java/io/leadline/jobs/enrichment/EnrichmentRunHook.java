@@ -14,6 +14,11 @@ public interface EnrichmentRunHook extends JobExecutionListener {
 
 		/** Marks the run as this process's, first in and last out, for crash recovery. */
 		LEASE,
+		/**
+		 * Tells the owner the run ended (a webhook event), once the job log, credits and
+		 * metrics have their say.
+		 */
+		NOTIFY,
 		/** Counts what completed runs produced, after credits settled. */
 		METRICS
 
