@@ -47,7 +47,8 @@ import io.leadline.jobs.research.ProviderSettings;
 		"leadline.billing.public-url=https://app.leadline.test",
 		"leadline.billing.plans.starter.price-id=price_starter", "leadline.billing.plans.growth.price-id=price_growth",
 		"leadline.billing.plans.pro.price-id=price_pro", "leadline.billing.packs.pack-1000.price-id=price_pack_1000",
-		"leadline.billing.packs.pack-5000.price-id=price_pack_5000" })
+		"leadline.billing.packs.pack-5000.price-id=price_pack_5000", "leadline.notify.allow-http-webhooks=true",
+		"leadline.notify.poll-interval=100ms", "leadline.notify.retry-base=20ms" })
 @Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
 

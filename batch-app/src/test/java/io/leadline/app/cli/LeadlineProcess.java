@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the packaged app jar as operators do, in its own JVM, and captures what it
  * printed. The jar exists because failsafe runs after {@code package}.
  */
-record LeadlineProcess(Path dataDir, Map<String, String> environment) {
+public record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 
 	static final Path JAR = Path.of("target", "leadline.jar");
 
@@ -22,13 +22,13 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 	 * Only a guard against a process that hangs: a command's speed is measured in
 	 * {@code bench/}, and on a loaded machine a JVM can take minutes to get going.
 	 */
-	static final Duration HANG_GUARD = Duration.ofMinutes(10);
+	public static final Duration HANG_GUARD = Duration.ofMinutes(10);
 
 	record Outcome(int exitCode, String out, String err) {
 	}
 
 	/** A running app process and where its output goes. */
-	record Running(Process process, Path out, Path err) {
+	public record Running(Process process, Path out, Path err) {
 
 		Outcome await(String... args) throws IOException, InterruptedException {
 			if (!process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
@@ -45,8 +45,11 @@ record LeadlineProcess(Path dataDir, Map<String, String> environment) {
 		return start(args).await(args);
 	}
 
-	Running start(String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
+	public Running start(String... args) throws IOException {
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
+				// why: an app out of memory ends at once and says so, instead of limping
+				// on
+				"-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command);
 		// why: a developer's real keys must never reach a test

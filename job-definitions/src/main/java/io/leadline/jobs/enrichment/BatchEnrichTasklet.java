@@ -33,9 +33,6 @@ import io.leadline.jobs.storage.ObjectStore;
  */
 class BatchEnrichTasklet implements Tasklet {
 
-	/** Step execution context: the {@link BatchState} as JSON. */
-	static final String STATE = "batch.state";
-
 	private final BatchResearch research;
 
 	private final ObjectStore store;
@@ -55,23 +52,18 @@ class BatchEnrichTasklet implements Tasklet {
 		this.jobLog = jobLog;
 	}
 
-	/** The batch state a job's batch step saved, if it ran in batch mode. */
-	static Optional<BatchState> stateOf(StepExecution step) {
-		return Optional.ofNullable(step.getExecutionContext().getString(STATE, null)).map(BatchState::fromJson);
-	}
-
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		StepExecution step = contribution.getStepExecution();
-		if (EnrichmentMode.of(step.getJobParameters()) != EnrichmentMode.BATCH) {
+		EnrichmentRequest request = EnrichmentRequest.from(step.getJobParameters());
+		if (request.mode() != EnrichmentMode.BATCH) {
 			return RepeatStatus.FINISHED;
 		}
-		EnrichmentRequest request = EnrichmentRequest.from(step.getJobParameters());
 		if (job == null) {
-			job = open(request, stateOf(step).orElse(BatchState.start()));
+			job = open(request, RunContext.batchState(step).orElse(BatchState.start()));
 		}
 		boolean done = research.advance(job);
-		step.getExecutionContext().putString(STATE, job.state().toJson());
+		RunContext.recordBatchState(step.getExecutionContext(), job.state());
 		if (!done) {
 			return RepeatStatus.CONTINUABLE;
 		}

@@ -2,7 +2,8 @@ package io.leadline.jobs.enrichment;
 
 import java.util.Locale;
 
-import org.springframework.batch.core.job.parameters.JobParameters;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How a job makes its model calls: {@code live}, row by row as the rows are read, or
@@ -14,17 +15,10 @@ public enum EnrichmentMode {
 
 	LIVE, BATCH;
 
-	/** Job parameter (non-identifying): {@code live} or {@code batch}. */
-	public static final String PARAMETER = "mode";
-
-	/** The mode of a job; jobs started before batch mode existed are live. */
-	public static EnrichmentMode of(JobParameters parameters) {
-		return parse(parameters.getString(PARAMETER, "live"));
-	}
-
 	/**
 	 * @throws IllegalArgumentException naming the accepted values
 	 */
+	@JsonCreator
 	public static EnrichmentMode parse(String text) {
 		return switch (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) {
 			case "live" -> LIVE;
@@ -33,7 +27,8 @@ public enum EnrichmentMode {
 		};
 	}
 
-	/** As the job parameter and the API spell it. */
+	/** As the job parameter, summary.json and the API spell it. */
+	@JsonValue
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -1,9 +1,8 @@
 package io.leadline.jobs.enrichment;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.BatchState;
 import io.leadline.jobs.research.ProviderUsage;
 
@@ -11,9 +10,8 @@ import io.leadline.jobs.research.ProviderUsage;
  * {@code summary.json}, written beside the result: what came back, what it took, what it
  * cost.
  *
- * @param rows rows per {@code sif_status}
- * @param reusedRows ok rows served from the owner's earlier, paid results, not charged
- * @param estimatedCostUsd provider cost at the configured prices
+ * @param rows rows per {@code sif_status}, and {@code reused}: ok rows served from the
+ * owner's earlier, paid results, not charged
  * @param estimatedCostUsd provider cost at the configured prices; in batch mode the
  * tokens that went through the Batch API at the batch price
  * @param jobSeconds from the start of this job execution to the end of merge (JVM start
@@ -21,10 +19,10 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param mode {@code live} or {@code batch}
  * @param batch what batch mode sent through the Batch API; null in live mode
  */
-public record EnrichmentSummary(String jobId, String fileName, String resultKey, String format, long dataRows,
-		long blankRowsIgnored, Map<String, Long> rows, long reusedRows, ProviderUsage usage, double estimatedCostUsd,
-		double prepareSeconds, double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond,
-		String mode, @JsonInclude(JsonInclude.Include.NON_NULL) BatchUsage batch) {
+public record EnrichmentSummary(String jobId, String fileName, String resultKey, ResultFormat format, long dataRows,
+		long blankRowsIgnored, RowCounts rows, ProviderUsage usage, double estimatedCostUsd, double prepareSeconds,
+		double enrichSeconds, double mergeSeconds, double jobSeconds, double rowsPerSecond, EnrichmentMode mode,
+		@JsonInclude(JsonInclude.Include.NON_NULL) BatchUsage batch) {
 
 	/**
 	 * Batch mode's traffic with the Batch API.

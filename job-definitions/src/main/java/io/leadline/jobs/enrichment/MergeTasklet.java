@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,13 +85,21 @@ final class MergeTasklet implements Tasklet {
 				counts.putAll(merger.mergeInto(sink, layout, meta));
 			}
 		});
-		JobProgress.recordStatuses(execution.getExecutionContext(), counts);
-		JobProgress.recordReused(execution.getExecutionContext(), merger.reusedRows());
-		settle(request, JobProgress.chargedRows(execution), merger.reusedRows());
+		RowCounts rows = new RowCounts(counts, merger.reusedRows()).withEveryStatus();
+		settle(request, rows.charged(), rows.reused());
 		contribution.incrementWriteCount(meta.dataRows());
 		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
-		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts,
-				merger.reusedRows());
+		ProviderUsage usage = usageOf(history);
+		Optional<BatchState> batch = RunContext.batchState(history);
+		// why: tokens that went through the Batch API cost the batch price
+		double costUsd = batch.map(state -> prices.estimate(usage, state.totals()))
+			.orElseGet(() -> prices.estimate(usage));
+		// why: job lists read counts, usage and cost from Batch metadata, never from
+		// summary.json
+		RunContext.recordMerged(execution.getExecutionContext(), rows, usage, costUsd);
+		EnrichmentSummary summary = summarize(execution, request, meta, resultKey, rows, usage, costUsd,
+				batch.map(state -> EnrichmentSummary.BatchUsage.of(state.totals(), prices.groqBatchFactor()))
+					.orElse(null));
 		store.write(work.summaryKey(), out -> json.writerWithDefaultPrettyPrinter().writeValue(out, summary));
 		if (request.exportPath() != null) {
 			store.copyTo(resultKey, Path.of(request.exportPath()));
@@ -108,12 +115,8 @@ final class MergeTasklet implements Tasklet {
 				request.owner(), reused);
 	}
 
-	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history, EnrichmentRequest request,
-			JobMeta meta, String resultKey, Map<RowStatus, Long> counts, long reused) {
-		Map<String, Long> rows = new LinkedHashMap<>();
-		for (RowStatus status : RowStatus.values()) {
-			rows.put(status.label(), counts.getOrDefault(status, 0L));
-		}
+	private static EnrichmentSummary summarize(JobExecution execution, EnrichmentRequest request, JobMeta meta,
+			String resultKey, RowCounts rows, ProviderUsage usage, double costUsd, EnrichmentSummary.BatchUsage batch) {
 		double prepare = 0, enrich = 0, merge = 0;
 		LocalDateTime now = LocalDateTime.now();
 		for (StepExecution step : execution.getStepExecutions()) {
@@ -126,31 +129,10 @@ final class MergeTasklet implements Tasklet {
 				}
 			}
 		}
-		ProviderUsage usage = usageOf(history);
-		Optional<BatchState> batch = batchStateOf(history);
-		double cost = batch.map(state -> prices.estimate(usage, state.totals()))
-			.orElseGet(() -> prices.estimate(usage));
 		double job = seconds(execution.getStartTime(), now);
-		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, reused, usage, cost,
-				prepare, enrich, merge, job, job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0,
-				EnrichmentMode.of(execution.getJobParameters()).label(),
-				batch.map(state -> EnrichmentSummary.BatchUsage.of(state.totals(), prices.groqBatchFactor()))
-					.orElse(null));
-	}
-
-	/** The batch step's state in its latest execution, when the job ran in batch mode. */
-	static Optional<BatchState> batchStateOf(List<JobExecution> history) {
-		StepExecution latest = null;
-		for (JobExecution attempt : history) {
-			for (StepExecution step : attempt.getStepExecutions()) {
-				if (step.getStepName().equals(EnrichmentJobConfig.ENRICH_BATCH)
-						&& (latest == null || step.getId() > latest.getId())) {
-					latest = step;
-				}
-			}
-		}
-		return latest == null ? Optional.empty() : BatchEnrichTasklet.stateOf(latest);
+		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey, request.format(),
+				meta.dataRows(), meta.blankRows(), rows, usage, costUsd, prepare, enrich, merge, job,
+				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0, request.mode(), batch);
 	}
 
 	/**
@@ -168,7 +150,7 @@ final class MergeTasklet implements Tasklet {
 		}
 		ProviderUsage usage = ProviderUsage.NONE;
 		for (StepExecution step : latest.values()) {
-			usage = usage.plus(UsageMeter.read(step.getExecutionContext()));
+			usage = usage.plus(RunContext.readUsage(step.getExecutionContext()));
 		}
 		return usage;
 	}

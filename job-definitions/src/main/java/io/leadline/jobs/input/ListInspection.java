@@ -72,6 +72,12 @@ public record ListInspection(SniffedFormat format, Headers headers, long dataRow
 
 		@Override
 		public void row(SourceRecord record) {
+			// why: the upload API gives an inspection a time limit and then interrupts
+			// it;
+			// a workbook is read through java.util.zip, which never notices an interrupt
+			if (Thread.currentThread().isInterrupted()) {
+				throw new InputLimitException("the inspection was stopped after its time limit");
+			}
 			if (record.isBlank()) {
 				return;
 			}

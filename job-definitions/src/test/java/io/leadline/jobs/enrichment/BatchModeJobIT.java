@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -57,8 +56,8 @@ class BatchModeJobIT extends JobIT {
 		assertThat(providers.batches.batchesCreated() - batchesBefore).as("company, person and opener batches")
 			.isEqualTo(3);
 		EnrichmentSummary summary = summary(request);
-		assertThat(summary.mode()).isEqualTo("batch");
-		assertThat(summary.rows().get("ok")).isEqualTo(998);
+		assertThat(summary.mode()).isEqualTo(EnrichmentMode.BATCH);
+		assertThat(summary.rows().of(RowStatus.OK)).isEqualTo(998);
 		assertThat(summary.batch().requests()).isEqualTo(7 + 998 + 998);
 		assertThat(summary.batch().promptTokens()).isEqualTo(summary.usage().promptTokens());
 		ProviderUsage usage = summary.usage();
@@ -110,16 +109,13 @@ class BatchModeJobIT extends JobIT {
 		List<String> row5 = result.get(list.resultIndexOf(5));
 		assertThat(OutputContract.status(row5)).isEqualTo("failed");
 		assertThat(row5.get(row5.size() - 1)).isEqualTo("research: model returned invalid JSON twice");
-		assertThat(summary(request).rows().get("failed")).isEqualTo(1);
-		assertThat(JobProgress.chargedRows(execution)).isEqualTo(summary(request).rows().get("ok"));
+		assertThat(summary(request).rows().of(RowStatus.FAILED)).isEqualTo(1);
+		assertThat(RunContext.rows(execution).charged()).isEqualTo(summary(request).rows().of(RowStatus.OK));
 	}
 
 	private JobExecution run(EnrichmentRequest request) {
 		try {
-			return jobOperator.start(enrichmentJob,
-					new JobParametersBuilder(request.toJobParameters())
-						.addString(EnrichmentMode.PARAMETER, EnrichmentMode.BATCH.label(), false)
-						.toJobParameters());
+			return jobOperator.start(enrichmentJob, request.withMode(EnrichmentMode.BATCH).toJobParameters());
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);

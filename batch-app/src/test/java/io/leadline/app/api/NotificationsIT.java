@@ -1,0 +1,125 @@
+package io.leadline.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Job-ended webhooks end to end: an account sets its URL, a job of it completes, and a
+ * loopback receiver gets one event it can verify with the secret shown once.
+ */
+class NotificationsIT extends ApiTestBase {
+
+	private static final String NOTIFICATIONS = "/api/account/notifications";
+
+	private final MockWebServer receiver = new MockWebServer();
+
+	@BeforeEach
+	void startReceiver() throws Exception {
+		receiver.start();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		receiver.close();
+	}
+
+	@Test
+	void aCompletedJobSendsOneSignedEventToItsOwnersWebhook() throws Exception {
+		String token = aFundedAccount("hooked", 10);
+		receiver.enqueue(new MockResponse.Builder().code(204).build());
+		var set = api.putJson(NOTIFICATIONS, token, Map.of("url", receiver.url("/leadline/events").toString()));
+		String secret = set.json().path("secret").asString();
+
+		String jobId = startedJob(token, uploadFresh(token, 3));
+		awaitStatus(token, jobId, "completed");
+		JsonNode delivered = awaitDelivered(token);
+
+		assertThat(set.status()).as(set.toString()).isEqualTo(200);
+		assertThat(secret).startsWith("whsec_");
+		assertThat(receiver.getRequestCount()).isEqualTo(1);
+		RecordedRequest request = receiver.takeRequest();
+		String body = request.getBody().utf8();
+		assertThat(isSignedBy(secret, request.getHeaders().get("X-Leadline-Signature"), body)).isTrue();
+		JsonNode event = JsonMapper.builder().build().readTree(body);
+		assertThat(request.getHeaders().get("X-Leadline-Event-Id")).isEqualTo(event.path("id").asString())
+			.isEqualTo(delivered.path("eventId").asString());
+		assertThat(event.path("type").asString()).isEqualTo("job.completed");
+		assertThat(event.path("jobId").asString()).isEqualTo(jobId);
+		assertThat(event.path("status").asString()).isEqualTo("completed");
+		assertThat(event.path("counts").path("total").asLong()).isEqualTo(3);
+		assertThat(event.path("counts").path("ok").asLong()).isEqualTo(3);
+		assertThat(event.path("resultPath").asString()).isEqualTo("/api/jobs/" + jobId + "/result");
+		assertThat(api.get(event.path("resultPath").asString(), token).status()).isEqualTo(200);
+		assertThat(api.get(NOTIFICATIONS, token).text()).doesNotContain(secret);
+	}
+
+	@Test
+	void setsRotatesShowsAndRemovesTheWebhookWithStableCodesForRefusals() {
+		String token = TOKENS.user(anAccount("settings"));
+		String url = receiver.url("/hook").toString();
+
+		var before = api.get(NOTIFICATIONS, token);
+		var refused = api.putJson(NOTIFICATIONS, token, Map.of("url", "ftp://files.example.com/drop"));
+		var first = api.putJson(NOTIFICATIONS, token, Map.of("url", url));
+		var rotated = api.putJson(NOTIFICATIONS, token, Map.of("url", url));
+		var shown = api.get(NOTIFICATIONS, token);
+		var removed = api.delete(NOTIFICATIONS, token);
+		var after = api.get(NOTIFICATIONS, token);
+		var anonymous = api.putJson(NOTIFICATIONS, null, Map.of("url", url));
+
+		assertThat(before.status()).isEqualTo(404);
+		assertThat(before.json().path("code").asString()).isEqualTo("no_webhook");
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.json().path("code").asString()).isEqualTo("webhook_url_invalid");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(rotated.json().path("secret").asString()).startsWith("whsec_")
+			.isNotEqualTo(first.json().path("secret").asString());
+		assertThat(shown.json().path("url").asString()).isEqualTo(url);
+		assertThat(shown.text()).doesNotContain("whsec_");
+		assertThat(removed.status()).isEqualTo(204);
+		assertThat(after.status()).isEqualTo(404);
+		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	private JsonNode awaitDelivered(String token) {
+		return await().atMost(Duration.ofMinutes(1)).until(() -> {
+			JsonNode events = api.get(NOTIFICATIONS, token).json().path("recentEvents");
+			return events.size() == 1 && events.get(0).path("state").asString().equals("delivered") ? events.get(0)
+					: null;
+		}, event -> event != null);
+	}
+
+	/** What a receiver does; the README shows the same lines. */
+	private static boolean isSignedBy(String secret, String header, String body) throws Exception {
+		Map<String, String> parts = new java.util.HashMap<>();
+		for (String part : header.split(",")) {
+			parts.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
+		}
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String expected = HexFormat.of()
+			.formatHex(mac.doFinal((parts.get("t") + "." + body).getBytes(StandardCharsets.UTF_8)));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				parts.get("v1").getBytes(StandardCharsets.UTF_8));
+	}
+
+}
