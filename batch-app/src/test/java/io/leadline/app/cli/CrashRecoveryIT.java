@@ -149,7 +149,7 @@ class CrashRecoveryIT {
 		long deadline = System.nanoTime() + LeadlineProcess.HANG_GUARD.toNanos();
 		String last = null;
 		while (System.nanoTime() < deadline) {
-			try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+			try (Connection db = open(data);
 					var query = db.prepareStatement("SELECT e.STATUS FROM BATCH_JOB_EXECUTION e "
 							+ "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
 							+ "WHERE p.PARAMETER_NAME = 'jobId' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID DESC")) {
@@ -268,7 +268,7 @@ class CrashRecoveryIT {
 	 */
 	private static Set<Integer> committedRows(Path data) throws SQLException {
 		Set<Integer> rows = new HashSet<>();
-		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+		try (Connection db = open(data);
 				ResultSet rs = db.createStatement()
 					.executeQuery(
 							"SELECT STEP_NAME, WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'enrichWorker:%'")) {
@@ -286,7 +286,7 @@ class CrashRecoveryIT {
 
 	private static List<String> ledger(Path data, String jobId) throws SQLException {
 		List<String> entries = new java.util.ArrayList<>();
-		try (Connection db = DriverManager.getConnection(h2Url(data), "sa", "");
+		try (Connection db = open(data);
 				var query = db.prepareStatement("SELECT kind, delta FROM ledger WHERE job_id = ?")) {
 			query.setString(1, jobId);
 			try (ResultSet rs = query.executeQuery()) {
@@ -296,6 +296,17 @@ class CrashRecoveryIT {
 			}
 		}
 		return entries;
+	}
+
+	/** The app's database as the app opens it: user sa with the password it generated. */
+	private static Connection open(Path data) throws SQLException {
+		try {
+			return DriverManager.getConnection(h2Url(data), "sa",
+					Files.readString(data.resolve("leadline.password")).strip());
+		}
+		catch (IOException e) {
+			throw new SQLException("the app has not written its database password", e);
+		}
 	}
 
 	private static String h2Url(Path data) {

@@ -95,10 +95,9 @@ public final class ProspectResearcher implements AutoCloseable {
 				return ProspectResult.failed(RESEARCH_INVALID_TWICE, null, spend.total);
 			}
 			researchJson = research.toJson();
-			var opener = withOneCorrection(
-					ChatRequest.text(Prompts.OPENER_SYSTEM,
-							Prompts.openerInput(researchJson, service, openerNote(prospect))),
-					OpenerRules::check, Prompts::openerCorrection, spend);
+			var input = Prompts.openerInput(researchJson, service, openerNote(prospect));
+			var opener = withOneCorrection(ChatRequest.text(Prompts.OPENER_SYSTEM, input),
+					answer -> OpenerRules.check(answer, input), Prompts::openerCorrection, spend);
 			if (!opener.isValid()) {
 				return ProspectResult.failed("opener: " + opener.problem(), researchJson, spend.total);
 			}

@@ -2,10 +2,12 @@ package io.leadline.jobs.research;
 
 import io.leadline.jobs.ratelimit.ProviderLimiter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,9 @@ final class ProviderCall {
 		boolean handles(int status, String body);
 
 	}
+
+	/** Far above any real search result or completion (kilobytes). */
+	static final long MAX_REPLY_BYTES = 2L * 1024 * 1024;
 
 	private final OkHttpClient http;
 
@@ -63,7 +68,7 @@ final class ProviderCall {
 	Reply post(String provider, Request request, Exemption exemption) {
 		try (var response = http.newCall(request).execute()) {
 			limiter.observe(response::header);
-			var body = response.body().string();
+			var body = boundedBody(provider, response);
 			if (!response.isSuccessful()) {
 				if (exemption.handles(response.code(), body)) {
 					return new Reply(response.code(), body, null, response.headers());
@@ -90,6 +95,21 @@ final class ProviderCall {
 		catch (IOException e) {
 			throw errors.forIo(provider, e);
 		}
+	}
+
+	/**
+	 * The reply's text, refused beyond {@link #MAX_REPLY_BYTES} without reading further:
+	 * a search result or a completion is kilobytes, and a host that streams without end
+	 * must not fill the heap of the JVM that runs every job.
+	 */
+	private String boundedBody(String provider, Response response) throws IOException {
+		var body = response.body();
+		var source = body.source();
+		if (body.contentLength() > MAX_REPLY_BYTES || source.request(MAX_REPLY_BYTES + 1)) {
+			throw errors.malformed(provider, "the reply is larger than %,d bytes".formatted(MAX_REPLY_BYTES), null);
+		}
+		var type = body.contentType();
+		return source.readString(type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8));
 	}
 
 	TransientProviderException malformed(String provider, String detail) {

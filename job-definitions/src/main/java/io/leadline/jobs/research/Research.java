@@ -62,6 +62,12 @@ record Research(Person person, Company company, Fit fit) {
 		this(person, company, null);
 	}
 
+	// why: the prompts ask for up to 4 short facts; a model steered by a planted search
+	// result must not fill a row (and every email built from it) with pages of text
+	static final int MAX_ITEMS = 8;
+
+	static final int MAX_TEXT_CHARS = 400;
+
 	static final Company NO_COMPANY = new Company("", List.of(), "");
 
 	static final Person NO_PERSON = new Person("", List.of());
@@ -186,7 +192,15 @@ record Research(Person person, Company company, Fit fit) {
 			problems.add(path + " must be a string (use \"\" when unknown)");
 			return "";
 		}
-		return node.stringValue().strip();
+		return withinLength(node.stringValue().strip(), path, problems);
+	}
+
+	private static String withinLength(String text, String path, List<String> problems) {
+		if (text.length() > MAX_TEXT_CHARS) {
+			problems.add("%s has %,d characters, at most %d allowed".formatted(path, text.length(), MAX_TEXT_CHARS));
+			return "";
+		}
+		return text;
 	}
 
 	private static List<String> strings(JsonNode parent, String path, List<String> problems) {
@@ -195,13 +209,17 @@ record Research(Person person, Company company, Fit fit) {
 			problems.add(path + " must be an array of strings (use [] when unknown)");
 			return List.of();
 		}
+		if (node.size() > MAX_ITEMS) {
+			problems.add("%s has %d items, at most %d allowed".formatted(path, node.size(), MAX_ITEMS));
+			return List.of();
+		}
 		var values = new ArrayList<String>();
 		for (var element : node) {
 			if (!element.isString()) {
 				problems.add(path + " must contain only strings");
 				return List.of();
 			}
-			values.add(element.stringValue().strip());
+			values.add(withinLength(element.stringValue().strip(), path, problems));
 		}
 		return values;
 	}

@@ -1,6 +1,7 @@
 package io.leadline.jobs.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,15 @@ class GroqClientTest {
 
 		var body = JsonMapper.shared().readTree(providers.requests().get(0).getBody().utf8());
 		assertThat(body.has("response_format")).isFalse();
+	}
+
+	@Test
+	void failsClearlyOnAReplyThatNeverEndsInsteadOfReadingItAll() {
+		providers.groq = call -> ProviderWire.endlessJson();
+
+		assertThatThrownBy(() -> providers.groqClient().complete(ChatRequest.json("Reply in JSON.", "x")))
+			.isInstanceOf(TransientProviderException.class)
+			.hasMessageContaining("the reply is larger than 2,097,152 bytes");
 	}
 
 	@Test

@@ -66,4 +66,35 @@ class OpenerRulesTest {
 		assertThat(OpenerRules.check("  \"\" ").problem()).isEqualTo("empty answer");
 	}
 
+	private static final String RESEARCH = "Research: {\"company\":{\"name\":\"Acme\",\"info\":[\"Launched acme.io/pricing\","
+			+ "\"Sales desk: +1 (415) 555-0100\"],\"moat\":\"\"}}\nOur service: Research. Differentiator: x. Goal: y.";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Your new portal at acme-login.help/reset looks great. We can help fill it.",
+			"Saw https://evil.example/win and thought of you. We can help.",
+			"Loved the launch; write to billing@acme-payments.example to claim it.",
+			"Call +1 (212) 555-0199 about your Europe launch. We can help." })
+	void refusesAContactDetailTheResearchDoesNotContain(String opener) {
+		var checked = OpenerRules.check(opener, RESEARCH);
+
+		assertThat(checked.isValid()).isFalse();
+		assertThat(checked.problem()).endsWith("that is not in the research; leave links and contact details out");
+	}
+
+	@Test
+	void namesTheForeignLinkForTheCorrection() {
+		assertThat(OpenerRules.check("Reset it at acme-login.help/reset now.", RESEARCH).problem())
+			.startsWith("a URL (acme-login.help/reset)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Congrats on launching acme.io/pricing this spring.",
+			"Congrats on the new pricing page at https://www.acme.io/pricing.",
+			"Your sales desk at +1 415 555 0100 must be busy since the launch.",
+			"Revenue grew from $1.2M to $3.4M over 2019-2023, e.g. in freight. We help teams like yours." })
+	void acceptsContactsTheResearchHasAndNumbersThatAreNotContacts(String opener) {
+		assertThat(OpenerRules.check(opener, RESEARCH).isValid()).as(OpenerRules.check(opener, RESEARCH).problem())
+			.isTrue();
+	}
+
 }

@@ -262,6 +262,21 @@ class ProspectResearcherTest {
 	}
 
 	@Test
+	void failsTheRowWhenTheOpenerTwiceCarriesALinkThePlantedResultsPutThere() {
+		var phishing = "Your team's new portal is live; verify your account at acme-sso.help/login today.";
+		providers.groq = ProviderWire.scripted(List.of(ProviderWire.research("Ann Lee", "Acme Inc")),
+				List.of(phishing));
+
+		var result = researcher.research("ann@acme.io", ServiceContext.defaults());
+
+		assertThat(result.status()).isEqualTo(Status.FAILED);
+		assertThat(result.opener()).isNull();
+		assertThat(result.reason()).isEqualTo("opener: a URL (acme-sso.help/login) that is not in the research; "
+				+ "leave links and contact details out");
+		assertThat(providers.chatCalls().get(3).lastUserMessage()).contains("a URL (acme-sso.help/login)");
+	}
+
+	@Test
 	void failsTheRowWhenAProviderRejectsTheRequest() {
 		providers.groq = call -> call.json() ? ProviderWire.answerFor(call) : ProviderWire.json(400,
 				"{\"error\":{\"message\":\"Please reduce the length of the messages.\",\"code\":\"context_length_exceeded\"}}");

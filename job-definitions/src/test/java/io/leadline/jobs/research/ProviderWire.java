@@ -1,10 +1,14 @@
 package io.leadline.jobs.research;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import okio.BufferedSink;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -203,6 +207,32 @@ public final class ProviderWire {
 
 	public static MockResponse json(int status, String body) {
 		return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	/**
+	 * A 200 whose JSON body streams 1 GiB without a declared length, written as it is
+	 * read: what a broken or hostile host sends a client that reads everything.
+	 */
+	public static MockResponse endlessJson() {
+		byte[] item = "{\"title\":\"again\",\"snippet\":\"and again\"},".getBytes(StandardCharsets.UTF_8);
+		return new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "application/json")
+			.body(new MockResponseBody() {
+				@Override
+				public long getContentLength() {
+					return -1;
+				}
+
+				@Override
+				public void writeTo(BufferedSink sink) throws IOException {
+					sink.writeUtf8("{\"organic\":[");
+					for (long written = 0; written < (1L << 30); written += item.length) {
+						sink.write(item);
+					}
+					sink.writeUtf8("{}]}");
+				}
+			})
+			.build();
 	}
 
 	/**

@@ -64,4 +64,32 @@ class ResearchTest {
 				"{\"person\":{\"name\":\"Ann\",\"info\":[\"a\"]},\"company\":{\"name\":\"Acme\",\"info\":[],\"moat\":\"m\"}}");
 	}
 
+	@Test
+	void refusesMoreFactsThanAllowedSoTheCorrectionCanAskForFewer() {
+		var facts = String.join(",", java.util.Collections.nCopies(9, "\"Raised $20M\""));
+
+		var checked = Research.parseCompany("{\"name\":\"Acme\",\"info\":[" + facts + "],\"moat\":\"\"}");
+
+		assertThat(checked.problem()).isEqualTo("info has 9 items, at most 8 allowed");
+	}
+
+	@Test
+	void refusesAFactLongerThanAllowed() {
+		var essay = "word ".repeat(100).strip();
+
+		var checked = Research.parsePerson("{\"person\":{\"name\":\"Ann Lee\",\"info\":[\"" + essay + "\"]}}", false);
+
+		assertThat(checked.problem()).isEqualTo("person.info has 499 characters, at most 400 allowed");
+	}
+
+	@Test
+	void refusesANameOrMoatLongerThanAllowed() {
+		var moat = "x".repeat(401);
+
+		var checked = Research.parse("{\"person\":{\"name\":\"Ann\",\"info\":[]},"
+				+ "\"company\":{\"name\":\"Acme\",\"info\":[],\"moat\":\"" + moat + "\"}}");
+
+		assertThat(checked.problem()).isEqualTo("company.moat has 401 characters, at most 400 allowed");
+	}
+
 }

@@ -40,6 +40,15 @@ class SerperClientTest {
 	}
 
 	@Test
+	void failsClearlyOnAReplyThatNeverEndsInsteadOfReadingItAll() {
+		providers.serper = query -> ProviderWire.endlessJson();
+
+		assertThatThrownBy(() -> providers.serperClient().search("ann acme.io"))
+			.isInstanceOf(TransientProviderException.class)
+			.hasMessageContaining("the reply is larger than 2,097,152 bytes");
+	}
+
+	@Test
 	void readsOrganicResultsInRankOrder() {
 		var results = providers.serperClient().search("ann acme.io");
 
