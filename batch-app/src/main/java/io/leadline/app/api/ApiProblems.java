@@ -17,6 +17,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.leadline.app.billing.BillingException;
+import io.leadline.app.jobs.JobConflictException;
+import io.leadline.app.jobs.JobNotFoundException;
+import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
@@ -55,6 +58,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		response.getBody().setProperty("creditsRequired", e.needed());
 		response.getBody().setProperty("creditsAvailable", e.available());
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
+		return problem(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> conflict(JobConflictException e) {
+		return problem(HttpStatus.CONFLICT, e.code(), e.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(StartRefusedException e) {
+		return switch (e.reason()) {
+			case NO_EMAIL_COLUMN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(),
+					e.getMessage().replace("pass --email-column", "name it in emailColumn"));
+			case UNKNOWN_EMAIL_COLUMN, EMPTY_LIST ->
+				problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
+			case UNKNOWN_COLUMN, UNKNOWN_FIELD -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+			case SERVER_BUSY, INSPECTION_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
+			case INSPECTION_TIMEOUT -> problem(HttpStatus.CONTENT_TOO_LARGE, e.code(), e.getMessage());
+		};
 	}
 
 	@ExceptionHandler

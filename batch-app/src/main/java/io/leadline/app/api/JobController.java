@@ -26,31 +26,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.JobCommands;
 import io.leadline.app.jobs.JobLogLine;
+import io.leadline.app.jobs.JobQueries;
 import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.Caller;
-import io.leadline.jobs.credits.Account;
-import io.leadline.jobs.credits.CreditLedger;
-import io.leadline.jobs.research.ServiceContext;
 
-/** Jobs: start from an upload, watch, download, and the operator actions. */
+/**
+ * Jobs: start from an upload, watch, download, and the operator actions. Parses,
+ * delegates to {@link JobQueries} and {@link JobCommands} (which scope by owner) and
+ * shapes the answer.
+ */
 @RestController
 @Validated
 class JobController {
 
-	private final JobControl jobs;
+	private final JobQueries queries;
 
-	private final JobCatalog catalog;
-
-	private final CreditLedger ledger;
+	private final JobCommands commands;
 
 	private final JsonMapper json;
 
-	JobController(JobControl jobs, JobCatalog catalog, CreditLedger ledger, JsonMapper json) {
-		this.jobs = jobs;
-		this.catalog = catalog;
-		this.ledger = ledger;
+	JobController(JobQueries queries, JobCommands commands, JsonMapper json) {
+		this.queries = queries;
+		this.commands = commands;
 		this.json = json;
 	}
 
@@ -63,68 +62,60 @@ class JobController {
 	@PostMapping("/api/jobs")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Started start(@Valid @RequestBody StartJobRequest request, @AuthenticationPrincipal Jwt jwt) throws Exception {
-		Caller caller = Caller.of(jwt);
-		JobView view = jobs.start(caller, request, serviceFor(caller, request));
+		JobView view = commands.start(Caller.of(jwt), request.uploadId(), request.options(json));
 		return new Started(view.jobId(), view.state().label());
 	}
 
 	@GetMapping("/api/jobs")
 	JobPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
-		Caller caller = Caller.of(jwt);
-		Optional<String> owner = caller.admin() ? Optional.empty() : Optional.of(caller.accountId());
-		List<JobResponse> items = catalog.page(owner, page * size, size).stream().map(this::response).toList();
-		return new JobPage(items, page, size, catalog.count(owner));
+		JobQueries.JobPage jobs = queries.page(Caller.of(jwt), Optional.empty(), page, size);
+		List<JobResponse> items = jobs.jobs()
+			.stream()
+			.map(view -> JobResponse.of(view, jobs.creditsOf(view.jobId())))
+			.toList();
+		return new JobPage(items, page, size, jobs.total());
 	}
 
 	@GetMapping("/api/jobs/{id}")
 	JobResponse job(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		return response(jobs.visible(Caller.of(jwt), id));
+		return response(queries.visible(Caller.of(jwt), id));
 	}
 
 	@GetMapping("/api/jobs/{id}/logs")
 	List<JobLogLine> logs(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		return jobs.log(Caller.of(jwt), id);
+		return queries.log(Caller.of(jwt), id);
 	}
 
 	@GetMapping("/api/jobs/{id}/result")
 	ResponseEntity<Resource> result(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
-		return jobs.result(Caller.of(jwt), id).response();
+		return ResultDownload.of(queries.result(Caller.of(jwt), id));
 	}
 
 	@PostMapping("/api/jobs/{id}/stop")
 	JobResponse stop(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws Exception {
-		return response(jobs.stop(Caller.of(jwt), id));
+		return response(commands.stop(Caller.of(jwt), id));
 	}
 
 	@PostMapping("/api/jobs/{id}/restart")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	JobResponse restart(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws Exception {
-		return response(jobs.restart(Caller.of(jwt), id));
+		return response(commands.restart(Caller.of(jwt), id));
 	}
 
 	@PostMapping("/api/jobs/{id}/abandon")
 	JobResponse abandon(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws Exception {
-		return response(jobs.abandon(Caller.of(jwt), id));
+		return response(commands.abandon(Caller.of(jwt), id));
 	}
 
 	@DeleteMapping("/api/jobs/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) throws IOException {
-		jobs.delete(Caller.of(jwt), id);
+		commands.delete(Caller.of(jwt), id);
 	}
 
 	private JobResponse response(JobView view) {
-		return jobs.describe(view);
-	}
-
-	/** The request's service, else the account's default, else the generic offer. */
-	private ServiceContext serviceFor(Caller caller, StartJobRequest request) {
-		if (request.service() != null && !request.service().isNull()) {
-			return ServiceContext.fromJson(json.writeValueAsString(request.service()));
-		}
-		Account account = ledger.account(caller.accountId());
-		return account.defaultService() != null ? account.defaultService() : ServiceContext.defaults();
+		return JobResponse.of(view, queries.credits(view.jobId()));
 	}
 
 }

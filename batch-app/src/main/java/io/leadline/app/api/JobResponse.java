@@ -1,15 +1,13 @@
 package io.leadline.app.api;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.leadline.app.jobs.JobView;
 import io.leadline.jobs.credits.LedgerEntry;
 import io.leadline.jobs.credits.LedgerKind;
-import io.leadline.jobs.enrichment.EnrichmentSummary;
+import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
@@ -19,10 +17,9 @@ import io.leadline.jobs.research.ProviderUsage;
  * @param counts rows by {@code sif_status}, once merge has run, and {@code reused}: the
  * ok rows that were not charged
  * @param credits reserved and charged credits; charged is known once the job completed
- * @param usage provider calls and tokens from {@code summary.json}, once the job
- * completed
+ * @param usage provider calls and tokens, once the job completed
  */
-public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, Map<String, Long> counts,
+public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, RowCounts counts,
 		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
 
 	public record Rows(long total, long done, double percent) {
@@ -36,19 +33,14 @@ public record JobResponse(UUID jobId, String owner, String fileName, String stat
 	public record Credits(Long reserved, Long charged, boolean released, long reused) {
 	}
 
-	public static JobResponse of(JobView view, List<LedgerEntry> ledger, EnrichmentSummary summary) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		view.rowsByStatus().forEach((status, n) -> counts.put(status.label(), n));
-		if (summary != null) {
-			counts.put("reused", summary.reusedRows());
-		}
+	public static JobResponse of(JobView view, List<LedgerEntry> ledger) {
 		return new JobResponse(view.jobId(), view.owner(), view.fileName(), view.state().label(),
-				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), counts,
-				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger, summary),
-				summary == null ? null : summary.usage());
+				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), view.rows(),
+				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger, view.rows()),
+				view.usage());
 	}
 
-	private static Credits credits(List<LedgerEntry> ledger, EnrichmentSummary summary) {
+	private static Credits credits(List<LedgerEntry> ledger, RowCounts rows) {
 		Long held = null;
 		long sum = 0;
 		boolean settled = false;
@@ -62,6 +54,6 @@ public record JobResponse(UUID jobId, String owner, String fileName, String stat
 			released |= entry.kind() == LedgerKind.RELEASE;
 		}
 		Long charged = settled ? Long.valueOf(-sum) : released ? Long.valueOf(0) : null;
-		return new Credits(held, charged, released, summary == null ? 0 : summary.reusedRows());
+		return new Credits(held, charged, released, rows.reused());
 	}
 }

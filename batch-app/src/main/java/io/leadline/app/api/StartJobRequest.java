@@ -7,6 +7,11 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.jobs.output.ResultFormat;
+import io.leadline.jobs.research.ServiceContext;
 
 /**
  * {@code POST /api/jobs}.
@@ -21,4 +26,12 @@ import tools.jackson.databind.JsonNode;
  */
 public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
 		String format, Map<String, String> fields) {
+
+	ListOptions options(JsonMapper json) {
+		ServiceContext requested = service == null || service.isNull() ? null
+				: ServiceContext.fromJson(json.writeValueAsString(service));
+		return new ListOptions(emailColumn, requested, format == null ? null : ResultFormat.parse(format),
+				outputColumns, null, fields);
+	}
+
 }

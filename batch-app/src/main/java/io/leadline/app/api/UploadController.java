@@ -15,10 +15,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.Upload;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.Headers;
+import io.leadline.jobs.input.InputFormat;
 
 /**
  * Uploads a list: stored and inspected, so the caller can pick the email column and see
@@ -27,12 +30,12 @@ import io.leadline.jobs.input.Headers;
 @RestController
 class UploadController {
 
-	private final Uploads uploads;
+	private final ListIntake intake;
 
 	private final CreditLedger ledger;
 
-	UploadController(Uploads uploads, CreditLedger ledger) {
-		this.uploads = uploads;
+	UploadController(ListIntake intake, CreditLedger ledger) {
+		this.intake = intake;
 		this.ledger = ledger;
 	}
 
@@ -40,7 +43,7 @@ class UploadController {
 	 * One credit per data row. {@code fields}: the prospect fields recognised from the
 	 * headers ({@code field -> header}), which {@code POST /api/jobs} may correct.
 	 */
-	record UploadResponse(UUID uploadId, String filename, String format, List<String> headers, long rowCount,
+	record UploadResponse(UUID uploadId, String filename, InputFormat format, List<String> headers, long rowCount,
 			String emailColumnGuess, Map<String, String> fields, long creditsRequired, long creditsAvailable) {
 	}
 
@@ -49,7 +52,7 @@ class UploadController {
 	UploadResponse upload(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Jwt jwt)
 			throws IOException {
 		Caller caller = Caller.of(jwt);
-		Upload upload = uploads.accept(caller.accountId(), file);
+		Upload upload = intake.acceptUpload(caller.accountId(), file.getOriginalFilename(), file);
 		return new UploadResponse(upload.id(), upload.filename(), upload.format(), upload.headers(), upload.rowCount(),
 				upload.emailColumnGuess(), recognizedFields(upload), upload.rowCount(),
 				ledger.account(caller.accountId()).balance());

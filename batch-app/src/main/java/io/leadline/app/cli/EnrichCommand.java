@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import io.leadline.app.jobs.EnrichmentLauncher;
-import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.PreparedList;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.FieldMapping;
+import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
@@ -70,10 +71,8 @@ class EnrichCommand implements Callable<Integer> {
 		if (!Files.isRegularFile(file)) {
 			throw new NoSuchFileException(file.toString());
 		}
-		ServiceContext context = service == null ? ServiceContext.defaults()
-				: ServiceContext.fromJson(Files.readString(service));
-		ResultFormat resultFormat = resultFormat();
-		Map<String, String> fieldOverrides = fieldOverrides();
+		ServiceContext context = service == null ? null : ServiceContext.fromJson(Files.readString(service));
+		ListOptions options = new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides());
 		// why: a file that is not a list, or has no email column, is refused before the
 		// application and its database start
 		CliSettings settings = CliSettings.load();
@@ -88,11 +87,11 @@ class EnrichCommand implements Callable<Integer> {
 		}
 		stdout.printf("%s: %,d rows, email column '%s'%n", file.getFileName(), inspection.dataRows(), emailHeader);
 		stdout.flush();
-		EnrichmentLauncher launcher = engine.bean(EnrichmentLauncher.class);
-		EnrichmentRequest request = launcher.prepareLocal(file, CreditLedger.LOCAL_ACCOUNT, emailColumn, context,
-				resultFormat, columns, out, fieldOverrides);
+		ListIntake intake = engine.bean(ListIntake.class);
+		PreparedList list = intake.prepareLocal(file, options);
+		EnrichmentRequest request = list.request();
 		stdout.printf("fields: %s%n", describe(request.fields()));
-		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> launcher.run(request), stdout);
+		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> intake.start(list), stdout);
 	}
 
 	private Map<String, String> fieldOverrides() {

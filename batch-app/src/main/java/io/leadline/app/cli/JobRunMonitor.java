@@ -3,7 +3,6 @@ package io.leadline.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -13,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
+import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.enrichment.RowStatus;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -100,7 +99,7 @@ class JobRunMonitor {
 			out.flush();
 			return 1;
 		}
-		out.println("rows: " + countsLine(view.rowsByStatus()));
+		out.println("rows: " + countsLine(view.rows()));
 		catalog.summary(view)
 			.ifPresent(summary -> out.printf(
 					"providers: %,d serper calls, %,d groq calls, %,d tokens, %,d cache hits, est. $%.4f; job time %.1fs%n",
@@ -115,9 +114,9 @@ class JobRunMonitor {
 		return 0;
 	}
 
-	static String countsLine(Map<RowStatus, Long> counts) {
+	static String countsLine(RowCounts counts) {
 		return java.util.Arrays.stream(RowStatus.values())
-			.map(s -> counts.getOrDefault(s, 0L) + " " + s.label())
+			.map(s -> counts.of(s) + " " + s.label())
 			.collect(Collectors.joining(", "));
 	}
 

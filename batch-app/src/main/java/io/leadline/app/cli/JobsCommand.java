@@ -39,7 +39,7 @@ class JobsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Optional<JobState> state = Optional.ofNullable(status).map(s -> JobState.valueOf(s.trim().toUpperCase()));
-		List<JobView> jobs = engine.bean(JobCatalog.class).recent(limit, state);
+		List<JobView> jobs = engine.bean(JobCatalog.class).page(Optional.empty(), state, 0, limit);
 		PrintWriter out = spec.commandLine().getOut();
 		if (jobs.isEmpty()) {
 			out.println("no jobs yet: start one with ./leadline enrich FILE");

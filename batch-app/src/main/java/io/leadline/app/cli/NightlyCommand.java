@@ -33,7 +33,7 @@ class NightlyCommand implements Callable<Integer> {
 		if (handled.isEmpty()) {
 			out.println("inbox is empty");
 		}
-		handled.forEach(h -> out.printf("%s: %s (job %s)%n", h.key(), h.outcome(), h.jobId()));
+		handled.forEach(h -> out.printf("%s: %s (job %s)%n", h.key(), h.describe(), h.jobId()));
 		return 0;
 	}
 

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
+import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.input.UnsupportedInputException;
 
 /**
@@ -26,9 +27,9 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
 	@Override
 	public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
-		boolean userError = e instanceof UnsupportedInputException || e instanceof IllegalArgumentException
-				|| e instanceof IllegalStateException || e instanceof NoSuchFileException
-				|| e instanceof FileNotFoundException;
+		boolean userError = e instanceof UnsupportedInputException || e instanceof StartRefusedException
+				|| e instanceof IllegalArgumentException || e instanceof IllegalStateException
+				|| e instanceof NoSuchFileException || e instanceof FileNotFoundException;
 		// why: the console shows one line; the log file keeps the whole story
 		if (userError) {
 			log.info("command refused: {}", e.toString());

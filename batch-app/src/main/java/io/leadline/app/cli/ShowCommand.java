@@ -39,8 +39,8 @@ class ShowCommand implements Callable<Integer> {
 		JobExecution last = catalog.lastExecution(jobId).orElseThrow();
 		out.printf("job %s  %s  %s%n", view.jobId(), view.fileName(), view.state().label());
 		out.println(ProgressLine.of(view));
-		if (!view.rowsByStatus().isEmpty()) {
-			out.println("rows: " + JobRunMonitor.countsLine(view.rowsByStatus()));
+		if (!view.rows().isEmpty()) {
+			out.println("rows: " + JobRunMonitor.countsLine(view.rows()));
 		}
 		if (view.error() != null) {
 			out.println("error: " + view.error());

@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
 
 /**
  * Marks executions left STARTED by a dead JVM as FAILED (Batch's {@code recover}), so
@@ -74,7 +75,7 @@ public class CrashRecovery {
 
 	private JobExecution recover(JobExecution execution) {
 		log.warn("recovering execution {} of job {}: its process is gone", execution.getId(),
-				execution.getJobParameters().getString("jobId"));
+				EnrichmentRequest.jobIdOf(execution.getJobParameters()));
 		JobExecution recovered = jobOperator.recover(execution);
 		leases.giveUp(execution.getId());
 		return recovered;

@@ -1,9 +1,5 @@
 package io.leadline.app.jobs;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -15,19 +11,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.credits.CreditLedger;
-import io.leadline.jobs.enrichment.EnrichmentProperties;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.InputLimits;
-import io.leadline.jobs.input.ListInspection;
-import io.leadline.jobs.output.ResultFormat;
-import io.leadline.jobs.research.ServiceContext;
-import io.leadline.jobs.storage.ObjectStore;
 
 /**
- * Starts and restarts enrichment jobs. A list is inspected before anything is stored, so
- * a file that is not a list, or has no email column, is refused with one line and leaves
- * no job behind.
+ * Runs, restarts, stops and abandons enrichment jobs; a new list comes in through
+ * {@link ListIntake}, which calls {@link #run}.
  */
 @Component
 public class EnrichmentLauncher {
@@ -35,12 +23,6 @@ public class EnrichmentLauncher {
 	private final JobOperator jobOperator;
 
 	private final Job enrichmentJob;
-
-	private final ObjectStore store;
-
-	private final EnrichmentProperties properties;
-
-	private final InputLimits limits;
 
 	private final JobCatalog catalog;
 
@@ -52,38 +34,15 @@ public class EnrichmentLauncher {
 
 	private final ObjectProvider<JobSlots> slots;
 
-	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, ObjectStore store, EnrichmentProperties properties,
-			InputLimits limits, JobCatalog catalog, CrashRecovery recovery, CreditLedger credits,
-			ExecutionLeases leases, ObjectProvider<JobSlots> slots) {
+	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog, CrashRecovery recovery,
+			CreditLedger credits, ExecutionLeases leases, ObjectProvider<JobSlots> slots) {
 		this.slots = slots;
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
 		this.jobOperator = jobOperator;
 		this.enrichmentJob = enrichmentJob;
-		this.store = store;
-		this.properties = properties;
-		this.limits = limits;
 		this.catalog = catalog;
-	}
-
-	/**
-	 * Inspects a local list, stores it as the job's input and returns the job to start.
-	 */
-	public EnrichmentRequest prepareLocal(Path file, String owner, String emailColumn, ServiceContext service,
-			ResultFormat format, List<String> outputColumns, Path exportPath, Map<String, String> fields)
-			throws IOException {
-		ListInspection inspection = ListInspection.inspect(file, limits);
-		int email = inspection.emailColumn(emailColumn);
-		String emailHeader = inspection.headers().originals().get(email);
-		Map<String, String> mapping = inspection.fields(email, fields).toHeaders();
-		UUID jobId = UUID.randomUUID();
-		String inputKey = new WorkArea(jobId, owner).inputKey(inspection.format().format().name().toLowerCase());
-		store.put(inputKey, file);
-		return new EnrichmentRequest(jobId, owner, inputKey, file.getFileName().toString(), emailHeader, service,
-				format, outputColumns, inspection.dataRows(), properties.chunkSize(), properties.partitions(),
-				exportPath == null ? null : exportPath.toAbsolutePath().toString())
-			.withFields(mapping);
 	}
 
 	/**

@@ -9,7 +9,7 @@ import java.time.Instant;
  *
  * @param processStartedAt null on leases written before it was recorded
  */
-public record ExecutionLease(long executionId, String host, long pid, Instant processStartedAt, Instant heartbeatAt) {
+record ExecutionLease(long executionId, String host, long pid, Instant processStartedAt, Instant heartbeatAt) {
 
 	boolean isLive(String thisHost, Instant now, Duration staleAfter) {
 		return process().isLive(thisHost, now, staleAfter);

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.leadline.jobs.enrichment.EnrichmentRunHook;
 import io.leadline.jobs.storage.SqlUpsert;
 
 /**
@@ -30,7 +30,7 @@ import io.leadline.jobs.storage.SqlUpsert;
  * process is running.
  */
 @Component
-public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
+public class ExecutionLeases implements EnrichmentRunHook, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ExecutionLeases.class);
 
@@ -79,6 +79,11 @@ public class ExecutionLeases implements JobExecutionListener, AutoCloseable {
 		this.takeLease = SqlUpsert.of(jdbc, "job_leases", "job_execution_id", "host", "pid", "process_started_at",
 				"heartbeat_at");
 		heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public Slot slot() {
+		return Slot.LEASE;
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +14,11 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +30,7 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.enrichment.RunContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -41,26 +42,29 @@ public class JobCatalog {
 
 	private final JobRepository jobRepository;
 
-	private final JdbcClient jdbc;
-
 	private final ObjectStore store;
 
 	private final JsonMapper json;
 
 	private final JobLog jobLog;
 
-	JobCatalog(JobRepository jobRepository, DataSource dataSource, ObjectStore store, JsonMapper json, JobLog jobLog) {
+	private final JobPages pages;
+
+	JobCatalog(JobRepository jobRepository, DataSource dataSource, ObjectStore store, JsonMapper json, JobLog jobLog,
+			ObjectProvider<ExecutionContextSerializer> serializer) {
 		this.jobLog = jobLog;
 		this.jobRepository = jobRepository;
-		this.jdbc = JdbcClient.create(dataSource);
+		// why: read contexts as Batch wrote them (Boot uses the same bean, else Batch's
+		// default)
+		this.pages = new JobPages(JdbcClient.create(dataSource),
+				serializer.getIfAvailable(DefaultExecutionContextSerializer::new));
 		this.store = store;
 		this.json = json;
 	}
 
 	public Optional<JobInstance> instance(UUID jobId) {
-		JobParameters identifying = new JobParametersBuilder().addString("jobId", jobId.toString(), true)
-			.toJobParameters();
-		return Optional.ofNullable(jobRepository.getJobInstance(EnrichmentJobConfig.JOB, identifying));
+		return Optional
+			.ofNullable(jobRepository.getJobInstance(EnrichmentJobConfig.JOB, EnrichmentRequest.identifying(jobId)));
 	}
 
 	public Optional<JobExecution> lastExecution(UUID jobId) {
@@ -71,48 +75,17 @@ public class JobCatalog {
 		return instance(jobId).map(this::view);
 	}
 
-	/** Newest first. */
-	public List<JobView> recent(int count, Optional<JobState> state) {
-		List<JobView> views = new ArrayList<>();
-		for (JobInstance instance : jobRepository.getJobInstances(EnrichmentJobConfig.JOB, 0, count)) {
-			JobView view = view(instance);
-			if (view != null && state.map(s -> s == view.state()).orElse(true)) {
-				views.add(view);
-			}
-		}
-		views.sort(Comparator.comparing(JobView::executionId).reversed());
-		return views;
-	}
-
-	private static final String ALL = "from BATCH_JOB_INSTANCE i where i.JOB_NAME = :job";
-
-	private static final String OWNED = ALL + " and exists (select 1 from BATCH_JOB_EXECUTION e"
-			+ " join BATCH_JOB_EXECUTION_PARAMS p on p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
-			+ " where e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID and p.PARAMETER_NAME = 'owner' and p.PARAMETER_VALUE = :owner)";
-
 	/**
-	 * One page of jobs, newest first: an owner's ({@code owner} given) or everyone's. The
-	 * owner is a job parameter, so the filter runs in the database, not over every job.
+	 * One page of jobs, newest first: an owner's ({@code owner} given) or everyone's, in
+	 * one state or any. A constant number of queries whatever the page size; the filters
+	 * run in the database, before the limit.
 	 */
-	public List<JobView> page(Optional<String> owner, int offset, int limit) {
-		String sql = "select i.JOB_INSTANCE_ID " + (owner.isPresent() ? OWNED : ALL)
-				+ " order by i.JOB_INSTANCE_ID desc limit :limit offset :offset";
-		var query = jdbc.sql(sql).param("job", EnrichmentJobConfig.JOB).param("limit", limit).param("offset", offset);
-		owner.ifPresent(o -> query.param("owner", o));
-		return query.query(Long.class)
-			.list()
-			.stream()
-			.map(jobRepository::getJobInstance)
-			.map(this::view)
-			.filter(Objects::nonNull)
-			.toList();
+	public List<JobView> page(Optional<String> owner, Optional<JobState> state, int offset, int limit) {
+		return pages.page(owner, state, offset, limit);
 	}
 
-	public long count(Optional<String> owner) {
-		var query = jdbc.sql("select count(*) " + (owner.isPresent() ? OWNED : ALL))
-			.param("job", EnrichmentJobConfig.JOB);
-		owner.ifPresent(o -> query.param("owner", o));
-		return query.query(Long.class).single();
+	public long count(Optional<String> owner, Optional<JobState> state) {
+		return pages.count(owner, state);
 	}
 
 	/**
@@ -183,25 +156,29 @@ public class JobCatalog {
 		EnrichmentRequest request = EnrichmentRequest.from(last.getJobParameters());
 		JobProgress progress = JobProgress.of(last, history);
 		return new JobView(request.jobId(), request.owner(), request.fileName(), JobState.of(last.getStatus()),
-				last.getId(), progress.total(), progress.done(), progress.percent(), JobProgress.statuses(last),
+				last.getId(), progress.total(), progress.done(), progress.percent(), RunContext.rows(last),
 				last.getStartTime(), progress.elapsed(), errorOf(last),
-				request.workArea().resultKey(request.format().extension()), request.exportPath());
+				request.workArea().resultKey(request.format().extension()), request.format(), request.exportPath(),
+				RunContext.usage(last).orElse(null), RunContext.costUsd(last).orElse(null));
 	}
 
 	/** The first line a person should read: the exit description of a failed run. */
 	private static String errorOf(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.UNKNOWN) {
+		return errorOf(execution.getStatus(), execution.getExitStatus().getExitDescription(),
+				execution.getAllFailureExceptions());
+	}
+
+	static String errorOf(BatchStatus status, String exitDescription, List<Throwable> failures) {
+		if (status != BatchStatus.FAILED && status != BatchStatus.UNKNOWN) {
 			return null;
 		}
-		String description = execution.getExitStatus().getExitDescription();
-		if (description == null || description.isBlank()) {
-			return execution.getAllFailureExceptions()
-				.stream()
+		if (exitDescription == null || exitDescription.isBlank()) {
+			return failures.stream()
 				.findFirst()
 				.map(e -> FailureMessages.forOwner(e.getClass().getName() + ": " + e.getMessage()))
 				.orElse("failed");
 		}
-		return FailureMessages.forOwner(description);
+		return FailureMessages.forOwner(exitDescription);
 	}
 
 }

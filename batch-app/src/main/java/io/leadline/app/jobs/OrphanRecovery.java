@@ -1,5 +1,7 @@
 package io.leadline.app.jobs;
 
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.leadline.jobs.enrichment.EnrichmentRequest;
 
 /**
  * While the server runs, jobs whose process died (kill -9, a lost machine or container)
@@ -50,7 +54,7 @@ class OrphanRecovery {
 	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
 	synchronized void recoverOrphanedJobs() {
 		for (JobExecution orphan : recovery.recoverOrphans()) {
-			String jobId = orphan.getJobParameters().getString("jobId");
+			UUID jobId = EnrichmentRequest.jobIdOf(orphan.getJobParameters());
 			if (!autoRestart) {
 				log.warn("job {} was running in a process that is gone; it is failed now, restart it when ready",
 						jobId);

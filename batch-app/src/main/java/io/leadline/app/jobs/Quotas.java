@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
 
 /**
  * Per-account limits every way of starting a list passes: jobs queued or running, and
@@ -64,8 +65,9 @@ public class Quotas {
 				join BATCH_JOB_INSTANCE i on i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
 				join BATCH_JOB_EXECUTION_PARAMS p on p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
 				where i.JOB_NAME = :job and e.STATUS in ('STARTING', 'STARTED', 'STOPPING')
-				and p.PARAMETER_NAME = 'owner' and p.PARAMETER_VALUE = :owner""")
+				and p.PARAMETER_NAME = :ownerParameter and p.PARAMETER_VALUE = :owner""")
 			.param("job", EnrichmentJobConfig.JOB)
+			.param("ownerParameter", EnrichmentRequest.OWNER)
 			.param("owner", owner)
 			.query(Long.class)
 			.single();

@@ -23,16 +23,20 @@ import io.leadline.app.jobs.FailureMessages;
 import io.leadline.app.jobs.JobState;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.enrichment.EnrichmentRunHook;
 import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.enrichment.RowStatus;
+import io.leadline.jobs.enrichment.RunContext;
 
 /**
  * Turns a job's end (completed, failed, stopped, abandoned) into one event in the outbox
  * when its owner has a webhook: once per state change of a run, however often this is
  * called and from however many processes. The server's {@link WebhookDelivery} sends it.
+ * Joins every run in the job's {@link Slot#NOTIFY} slot.
  */
 @Component
-public class JobEndNotices {
+public class JobEndNotices implements EnrichmentRunHook {
 
 	private static final Logger log = LoggerFactory.getLogger(JobEndNotices.class);
 
@@ -56,6 +60,22 @@ public class JobEndNotices {
 		this.ledger = ledger;
 		this.json = json;
 		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public Slot slot() {
+		return Slot.NOTIFY;
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		try {
+			jobEnded(execution);
+		}
+		catch (RuntimeException e) {
+			// why: a webhook that cannot be queued must not change how the job ended
+			log.warn("job run {}: its end event could not be queued: {}", execution.getId(), e.toString());
+		}
 	}
 
 	/**
@@ -94,10 +114,10 @@ public class JobEndNotices {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		counts.put("total", progress.total());
 		counts.put("done", progress.done());
-		Map<RowStatus, Long> byStatus = JobProgress.statuses(execution);
+		RowCounts byStatus = RunContext.rows(execution);
 		if (!byStatus.isEmpty()) {
 			for (RowStatus status : RowStatus.values()) {
-				counts.put(status.label(), byStatus.getOrDefault(status, 0L));
+				counts.put(status.label(), byStatus.of(status));
 			}
 		}
 		String resultPath = state == JobState.COMPLETED && ledger.isSettled(request.jobId())

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,31 +12,22 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-import io.leadline.app.jobs.EnrichmentLauncher;
-import io.leadline.app.security.Caller;
 import io.leadline.app.jobs.JobCatalog;
+import io.leadline.app.jobs.JobStartedElsewhereException;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.QuotaExceededException;
-import io.leadline.app.jobs.Quotas;
-import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.app.jobs.StartRefusedException;
+import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.InsufficientCreditsException;
-import io.leadline.jobs.enrichment.EnrichmentProperties;
-import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.WorkArea;
-import io.leadline.jobs.input.InputLimits;
-import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
-import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.NoSuchObjectException;
+import io.leadline.jobs.storage.ObjectInfo;
 import io.leadline.jobs.storage.ObjectKeys;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -46,7 +36,8 @@ import io.leadline.jobs.storage.ObjectStore;
  * a job, then moves to {@code done/} (or {@code failed/}, with a {@code .reason.txt}
  * beside it). The job id is a name-based UUID of owner, key and ETag, so the job
  * repository's JobInstance identity refuses a second start of the same file, even from
- * another instance sweeping at the same time.
+ * another instance sweeping at the same time. This class only routes; the list starts
+ * through {@link ListIntake} like every other.
  */
 @Component
 public class NightlyInbox {
@@ -59,39 +50,77 @@ public class NightlyInbox {
 
 	private static final String REASON_SUFFIX = ".reason.txt";
 
-	/** What happened to one inbox file in a sweep. */
-	public record Handled(String key, UUID jobId, String outcome) {
+	/** What a sweep did with one inbox file. */
+	public enum Outcome {
+
+		/** Started here; the file moved to {@code done/}. */
+		STARTED("started"),
+		/**
+		 * Its job existed already (an earlier sweep); the file moved to {@code done/}.
+		 */
+		ALREADY_STARTED("already started"),
+		/** Another instance's sweep started it at the same moment. */
+		STARTED_ELSEWHERE("started elsewhere"),
+		/** Another instance's sweep moved the file while this one looked at it. */
+		HANDLED_ELSEWHERE("handled elsewhere"),
+		/**
+		 * Refused (not a list, no email column, too few credits, a reserved account); see
+		 * the reason file.
+		 */
+		FAILED("failed"),
+		/**
+		 * Left where it is: its key cannot be handled, or an error that may pass (the
+		 * file waits for the next sweep).
+		 */
+		SKIPPED("skipped"),
+		/**
+		 * The owner has as many jobs active as it may; the file waits in the inbox for
+		 * the next sweep.
+		 */
+		WAITING("waiting");
+
+		private final String label;
+
+		Outcome(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+	}
+
+	/**
+	 * What happened to one inbox file in a sweep.
+	 *
+	 * @param reason why it failed or waits; null otherwise
+	 */
+	public record Handled(String key, UUID jobId, Outcome outcome, String reason) {
+
+		/** {@code started}, or {@code failed: no email column found...} */
+		public String describe() {
+			return reason == null ? outcome.label() : outcome.label() + ": " + reason;
+		}
+
 	}
 
 	private final ObjectStore store;
 
-	private final EnrichmentLauncher launcher;
+	private final ListIntake intake;
 
 	private final JobRepository jobRepository;
 
 	private final JobCatalog catalog;
 
-	private final CreditLedger credits;
-
-	private final EnrichmentProperties properties;
-
-	private final InputLimits limits;
-
 	private final InboxClaims claims;
 
-	private final Quotas quotas;
-
-	NightlyInbox(ObjectStore store, EnrichmentLauncher launcher, JobRepository jobRepository, JobCatalog catalog,
-			CreditLedger credits, EnrichmentProperties properties, InputLimits limits, InboxClaims claims,
-			Quotas quotas) {
-		this.quotas = quotas;
+	NightlyInbox(ObjectStore store, ListIntake intake, JobRepository jobRepository, JobCatalog catalog,
+			InboxClaims claims) {
 		this.store = store;
-		this.launcher = launcher;
+		this.intake = intake;
 		this.jobRepository = jobRepository;
 		this.catalog = catalog;
-		this.credits = credits;
-		this.properties = properties;
-		this.limits = limits;
 		this.claims = claims;
 	}
 
@@ -118,18 +147,19 @@ public class NightlyInbox {
 		catch (IllegalArgumentException unsafe) {
 			log.warn("nightly: skipped an inbox object whose key cannot be handled: {}",
 					printable(unsafe.getMessage()));
-			return new Handled(printable(key), null, "skipped: unsafe key");
+			return new Handled(printable(key), null, Outcome.SKIPPED, "unsafe key");
 		}
 		try {
 			if (Caller.isReserved(ownerOf(key))) {
-				fail(key, "account " + ownerOf(key) + " is reserved for the CLI; lists of it are not run");
-				return new Handled(key, null, "failed: reserved account");
+				String reason = "account " + ownerOf(key) + " is reserved for the CLI; lists of it are not run";
+				fail(key, reason);
+				return new Handled(key, null, Outcome.FAILED, reason);
 			}
 			return handle(file);
 		}
 		catch (IOException | RuntimeException e) {
 			log.warn("nightly: {} skipped until the next sweep: {}", key, e.toString());
-			return new Handled(key, null, "skipped: " + e.getMessage());
+			return new Handled(key, null, Outcome.SKIPPED, e.getMessage());
 		}
 	}
 
@@ -138,21 +168,20 @@ public class NightlyInbox {
 	}
 
 	private Handled handle(ObjectInfo file) throws IOException {
-		String owner = ownerOf(file.key());
-		UUID jobId = jobIdOf(owner, file);
+		UUID jobId = jobIdOf(ownerOf(file.key()), file);
 		if (hasRun(jobId)) {
 			return alreadyStarted(file, jobId);
 		}
 		Optional<InboxClaims.Claim> claim = claims.take(jobId);
 		if (claim.isEmpty()) {
-			return new Handled(file.key(), jobId, "started elsewhere");
+			return new Handled(file.key(), jobId, Outcome.STARTED_ELSEWHERE, null);
 		}
 		try {
 			if (hasRun(jobId)) {
 				return alreadyStarted(file, jobId);
 			}
 			removeStrandedInstance(jobId);
-			return start(file, owner, jobId);
+			return start(file, jobId);
 		}
 		finally {
 			claims.giveBack(claim.get());
@@ -166,48 +195,47 @@ public class NightlyInbox {
 		catch (NoSuchObjectException movedAway) {
 			// why: the instance that started it moved it meanwhile
 		}
-		return new Handled(file.key(), jobId, "already started");
+		return new Handled(file.key(), jobId, Outcome.ALREADY_STARTED, null);
 	}
 
-	private Handled start(ObjectInfo file, String owner, UUID jobId) throws IOException {
-		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
+	private Handled start(ObjectInfo file, UUID jobId) throws IOException {
 		try {
-			store.copyTo(file.key(), local);
-			ListInspection inspection = ListInspection.inspect(local, limits);
-			String emailHeader = inspection.headers().originals().get(inspection.emailColumn(null));
-			WorkArea work = new WorkArea(jobId, owner);
-			String inputKey = work.inputKey(inspection.format().format().name().toLowerCase());
-			if (inspection.dataRows() < 1) {
-				throw new UnsupportedInputException("the list has headers but no data rows");
-			}
-			quotas.checkActiveJobs(owner);
-			credits.reserve(owner, jobId, inspection.dataRows());
-			store.put(inputKey, local);
-			EnrichmentRequest request = new EnrichmentRequest(jobId, owner, inputKey, nameOf(file.key()), emailHeader,
-					serviceFor(file.key(), owner), ResultFormat.XLSX, List.of(), inspection.dataRows(),
-					properties.chunkSize(), properties.partitions(), null);
-			if (!startedHere(jobId, request)) {
-				return new Handled(file.key(), jobId, "started elsewhere");
-			}
+			startFromCopy(file, jobId);
 			moveTo(file.key(), "done");
 			log.info("nightly: {} started as job {}", file.key(), jobId);
-			return new Handled(file.key(), jobId, "started");
+			return new Handled(file.key(), jobId, Outcome.STARTED, null);
 		}
-		catch (UnsupportedInputException | InsufficientCreditsException | IllegalArgumentException refused) {
+		catch (JobStartedElsewhereException raced) {
+			return new Handled(file.key(), jobId, Outcome.STARTED_ELSEWHERE, null);
+		}
+		catch (UnsupportedInputException | StartRefusedException | InsufficientCreditsException
+				| IllegalArgumentException refused) {
 			fail(file.key(), refused.getMessage());
-			return new Handled(file.key(), jobId, "failed: " + refused.getMessage());
+			return new Handled(file.key(), jobId, Outcome.FAILED, refused.getMessage());
 		}
 		catch (QuotaExceededException busy) {
 			// why: waiting helps: the file stays in the inbox for the next sweep
 			log.info("nightly: {} waits: {}", file.key(), busy.getMessage());
-			return new Handled(file.key(), jobId, "waiting: " + busy.getMessage());
+			return new Handled(file.key(), jobId, Outcome.WAITING, busy.getMessage());
 		}
 		catch (NoSuchObjectException movedAway) {
 			// why: another instance's sweep handled this file and moved it while we
 			// looked at it
-			return new Handled(file.key(), jobId, "handled elsewhere");
+			return new Handled(file.key(), jobId, Outcome.HANDLED_ELSEWHERE, null);
 		}
-		catch (IOException e) {
+	}
+
+	/** Starts the file's job through the one start path, from a local copy. */
+	private void startFromCopy(ObjectInfo file, UUID jobId) throws IOException {
+		Path local = Files.createTempFile("leadline-inbox-", ".tmp");
+		try {
+			store.copyTo(file.key(), local);
+			ListOptions options = ListOptions.defaults()
+				.withService(serviceBeside(file.key()))
+				.withFormat(ResultFormat.XLSX);
+			intake.start(intake.prepareInbox(local, ownerOf(file.key()), jobId, nameOf(file.key()), options));
+		}
+		catch (IOException | RuntimeException e) {
 			throw e;
 		}
 		catch (Exception e) {
@@ -215,26 +243,6 @@ public class NightlyInbox {
 		}
 		finally {
 			Files.deleteIfExists(local);
-		}
-	}
-
-	/**
-	 * Starts the job, or learns that another instance's sweep started this file first:
-	 * the JobInstance identity refuses our start, in whichever way the race showed (a
-	 * duplicate instance, a running or finished one, or one whose first execution is
-	 * still being created).
-	 */
-	private boolean startedHere(UUID jobId, EnrichmentRequest request) throws Exception {
-		try {
-			launcher.run(request);
-			return true;
-		}
-		catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException | JobRestartException
-				| DataIntegrityViolationException | IllegalStateException refused) {
-			if (catalog.instance(jobId).isPresent()) {
-				return false;
-			}
-			throw refused;
 		}
 	}
 
@@ -264,17 +272,17 @@ public class NightlyInbox {
 	}
 
 	/**
-	 * The file's own {@code NAME.service.json}, else the owner's default, else the
-	 * generic one.
+	 * The file's own {@code NAME.service.json}, or null for the owner's default (else the
+	 * generic one).
 	 */
-	private ServiceContext serviceFor(String key, String owner) throws IOException {
+	private ServiceContext serviceBeside(String key) throws IOException {
 		String beside = key + SERVICE_SUFFIX;
-		if (store.stat(beside).isPresent()) {
-			try (InputStream in = store.open(beside)) {
-				return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
+		if (store.stat(beside).isEmpty()) {
+			return null;
 		}
-		return Optional.ofNullable(credits.account(owner).defaultService()).orElse(ServiceContext.defaults());
+		try (InputStream in = store.open(beside)) {
+			return ServiceContext.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
 	}
 
 	private void fail(String key, String reason) throws IOException {

@@ -48,7 +48,8 @@ class AdminPageController {
 					ledger.account(user.accountId()).balance()))
 			.toList();
 		model.addAttribute("accounts", accounts);
-		model.addAttribute("jobs", catalog.page(Optional.empty(), 0, JOBS_SHOWN).stream().map(JobCard::of).toList());
+		model.addAttribute("jobs",
+				catalog.page(Optional.empty(), Optional.empty(), 0, JOBS_SHOWN).stream().map(JobCard::of).toList());
 		return "admin";
 	}
 

@@ -41,11 +41,11 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal LocalUser user, Model model) {
-		List<JobView> jobs = catalog.page(Optional.of(user.accountId()), 0, JOBS_SCANNED_FOR_MONTH);
+		List<JobView> jobs = catalog.page(Optional.of(user.accountId()), Optional.empty(), 0, JOBS_SCANNED_FOR_MONTH);
 		LocalDate monthStart = LocalDate.now().withDayOfMonth(1);
 		long personalized = jobs.stream()
 			.filter(job -> job.started() != null && !job.started().toLocalDate().isBefore(monthStart))
-			.mapToLong(job -> job.rowsByStatus().getOrDefault(RowStatus.OK, 0L))
+			.mapToLong(job -> job.rows().of(RowStatus.OK))
 			.sum();
 		model.addAttribute("personalized", personalized);
 		model.addAttribute("timeSaved", timeSaved(personalized));

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.leadline.app.api.ApiException;
 import io.leadline.app.api.JobResponse;
+import io.leadline.app.jobs.JobConflictException;
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.LocalUser;
@@ -64,7 +64,7 @@ class JobPagesController {
 	@GetMapping("/jobs")
 	String list(@AuthenticationPrincipal LocalUser user,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		List<JobCard> cards = catalog.page(Optional.of(user.accountId()), 0, JOBS_PER_PAGE)
+		List<JobCard> cards = catalog.page(Optional.of(user.accountId()), Optional.empty(), 0, JOBS_PER_PAGE)
 			.stream()
 			.map(JobCard::of)
 			.toList();
@@ -112,10 +112,7 @@ class JobPagesController {
 				default -> "The job's files were deleted; its history and ledger stay.";
 			});
 		}
-		catch (ApiException e) {
-			if (e.status().value() == 404) {
-				throw e;
-			}
+		catch (JobConflictException e) {
 			flash.addFlashAttribute("error", WebErrors.of(e).sentence());
 		}
 		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/jobs/" + id);
@@ -144,10 +141,10 @@ class JobPagesController {
 	}
 
 	private static List<Bar> bars(JobView view) {
-		long total = Math.max(1, view.rowsByStatus().values().stream().mapToLong(Long::longValue).sum());
+		long total = Math.max(1, view.rows().byStatus().values().stream().mapToLong(Long::longValue).sum());
 		List<Bar> bars = new ArrayList<>();
 		for (RowStatus status : RowStatus.values()) {
-			long rows = view.rowsByStatus().getOrDefault(status, 0L);
+			long rows = view.rows().of(status);
 			if (rows > 0) {
 				bars.add(new Bar(status.label(), rows, 100.0 * rows / total));
 			}

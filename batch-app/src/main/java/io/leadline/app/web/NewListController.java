@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.leadline.app.api.ApiException;
-import io.leadline.app.api.Upload;
+import io.leadline.app.jobs.JobNotFoundException;
 import io.leadline.app.jobs.JobView;
+import io.leadline.app.jobs.Upload;
 import io.leadline.app.security.LocalUser;
 import io.leadline.jobs.credits.Account;
 import io.leadline.jobs.credits.CreditLedger;
@@ -115,11 +115,8 @@ class NewListController {
 			JobView job = jobs.start(user, upload, form.emailColumn(), kept, form.format(), service);
 			return "redirect:/jobs/" + job.jobId();
 		}
-		catch (ApiException e) {
-			if (e.status().value() == 404) {
-				throw e;
-			}
-			WebErrors.show(model, e);
+		catch (JobNotFoundException e) {
+			throw e;
 		}
 		catch (Exception e) {
 			WebErrors.show(model, e);

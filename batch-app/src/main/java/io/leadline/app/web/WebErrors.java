@@ -19,7 +19,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.leadline.app.api.ApiException;
+import io.leadline.app.jobs.JobConflictException;
+import io.leadline.app.jobs.JobNotFoundException;
 import io.leadline.app.jobs.QuotaExceededException;
+import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.jobs.credits.InsufficientCreditsException;
 import io.leadline.jobs.input.InputLimitException;
 import io.leadline.jobs.input.UnsupportedInputException;
@@ -85,6 +88,21 @@ class WebErrors implements ErrorViewResolver {
 	static Problem of(Throwable e) {
 		if (e instanceof ApiException api) {
 			return new Problem(api.status(), api.code(), sentence(api.code(), api.getMessage()));
+		}
+		if (e instanceof JobNotFoundException) {
+			return new Problem(HttpStatus.NOT_FOUND, "not_found", sentence("not_found", e.getMessage()));
+		}
+		if (e instanceof JobConflictException conflict) {
+			return new Problem(HttpStatus.CONFLICT, conflict.code(), sentence(conflict.code(), conflict.getMessage()));
+		}
+		if (e instanceof StartRefusedException refused) {
+			HttpStatus status = switch (refused.reason()) {
+				case UNKNOWN_COLUMN, UNKNOWN_FIELD -> HttpStatus.BAD_REQUEST;
+				case SERVER_BUSY, INSPECTION_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+				case INSPECTION_TIMEOUT -> HttpStatus.CONTENT_TOO_LARGE;
+				default -> HttpStatus.UNPROCESSABLE_CONTENT;
+			};
+			return new Problem(status, refused.code(), sentence(refused.code(), refused.getMessage()));
 		}
 		if (e instanceof InsufficientCreditsException credits) {
 			return new Problem(HttpStatus.PAYMENT_REQUIRED, "insufficient_credits",

@@ -9,88 +9,101 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.leadline.app.api.ApiException;
-import io.leadline.app.api.JobControl;
 import io.leadline.app.api.JobResponse;
-import io.leadline.app.api.StartJobRequest;
-import io.leadline.app.api.Upload;
-import io.leadline.app.api.Uploads;
+import io.leadline.app.api.ResultDownload;
+import io.leadline.app.jobs.JobCommands;
 import io.leadline.app.jobs.JobLogLine;
+import io.leadline.app.jobs.JobNotFoundException;
+import io.leadline.app.jobs.JobQueries;
 import io.leadline.app.jobs.JobView;
+import io.leadline.app.jobs.ListIntake;
+import io.leadline.app.jobs.ListOptions;
+import io.leadline.app.jobs.Upload;
+import io.leadline.app.jobs.Uploads;
 import io.leadline.app.security.LocalUser;
+import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
 /**
- * The web app's one door to uploads and jobs: the API's own paths (store and inspect,
- * reserve then launch, owner checks), so a page can do nothing the API would refuse.
+ * The web app's one door to uploads and jobs: the same use cases as the API
+ * ({@link ListIntake}, {@link JobQueries}, {@link JobCommands}), so a page can do nothing
+ * the API would refuse.
  */
 @Component
 class WebJobs {
 
+	private final ListIntake intake;
+
 	private final Uploads uploads;
 
-	private final JobControl jobs;
+	private final JobQueries queries;
 
-	WebJobs(Uploads uploads, JobControl jobs) {
+	private final JobCommands commands;
+
+	WebJobs(ListIntake intake, Uploads uploads, JobQueries queries, JobCommands commands) {
+		this.intake = intake;
 		this.uploads = uploads;
-		this.jobs = jobs;
+		this.queries = queries;
+		this.commands = commands;
 	}
 
 	Upload accept(LocalUser user, MultipartFile file) throws IOException {
-		return uploads.accept(user.accountId(), file);
+		return intake.acceptUpload(user.accountId(), file.getOriginalFilename(), file);
 	}
 
 	/**
-	 * @throws ApiException {@code not_found} for another account's upload
+	 * @throws JobNotFoundException for another account's upload
 	 */
 	Upload upload(LocalUser user, UUID id) {
 		return uploads.find(id)
 			.filter(upload -> user.caller().mayAccess(upload.owner()))
-			.orElseThrow(() -> ApiException.notFound("upload", id));
+			.orElseThrow(() -> new JobNotFoundException("upload", id));
 	}
 
 	/**
 	 * @param kept the columns to keep; empty keeps all
+	 * @param format {@code xlsx} or {@code csv}; null keeps the list's own
 	 */
 	JobView start(LocalUser user, Upload upload, String emailColumn, List<String> kept, String format,
 			ServiceContext service) throws Exception {
-		return jobs.start(user.caller(), new StartJobRequest(upload.id(), emailColumn, null, kept, format, null),
-				service);
+		ListOptions options = new ListOptions(emailColumn, service,
+				format == null || format.isBlank() ? null : ResultFormat.parse(format), kept, null);
+		return commands.start(user.caller(), upload.id(), options);
 	}
 
 	/**
-	 * @throws ApiException {@code not_found} for another account's job
+	 * @throws JobNotFoundException for another account's job
 	 */
 	JobView visible(LocalUser user, UUID jobId) {
-		return jobs.visible(user.caller(), jobId);
+		return queries.visible(user.caller(), jobId);
 	}
 
 	JobResponse describe(JobView view) {
-		return jobs.describe(view);
+		return JobResponse.of(view, queries.credits(view.jobId()));
 	}
 
 	List<JobLogLine> log(LocalUser user, UUID jobId) {
-		return jobs.log(user.caller(), jobId);
+		return queries.log(user.caller(), jobId);
 	}
 
 	ResponseEntity<Resource> download(LocalUser user, UUID jobId) throws IOException {
-		return jobs.result(user.caller(), jobId).response();
+		return ResultDownload.of(queries.result(user.caller(), jobId));
 	}
 
 	void stop(LocalUser user, UUID jobId) throws Exception {
-		jobs.stop(user.caller(), jobId);
+		commands.stop(user.caller(), jobId);
 	}
 
 	void restart(LocalUser user, UUID jobId) throws Exception {
-		jobs.restart(user.caller(), jobId);
+		commands.restart(user.caller(), jobId);
 	}
 
 	void abandon(LocalUser user, UUID jobId) throws Exception {
-		jobs.abandon(user.caller(), jobId);
+		commands.abandon(user.caller(), jobId);
 	}
 
 	void delete(LocalUser user, UUID jobId) throws IOException {
-		jobs.delete(user.caller(), jobId);
+		commands.delete(user.caller(), jobId);
 	}
 
 }

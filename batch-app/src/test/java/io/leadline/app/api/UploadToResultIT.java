@@ -118,6 +118,16 @@ class UploadToResultIT extends ApiTestBase {
 		assertThat(admin.path("total").asLong()).isGreaterThanOrEqualTo(2);
 		assertThat(api.get("/api/jobs?size=1&page=1", token).json().path("items").get(0).path("jobId").asString())
 			.isEqualTo(first);
+		// why: the page reads Batch's tables directly; it must show each job exactly as
+		// its
+		// own route does
+		var one = api.get("/api/jobs/" + first, token).json();
+		var listed = mine.path("items").get(1);
+		assertThat(listed.path("counts")).isEqualTo(one.path("counts"));
+		assertThat(listed.path("rows")).isEqualTo(one.path("rows"));
+		assertThat(listed.path("usage")).isEqualTo(one.path("usage"));
+		assertThat(listed.path("credits")).isEqualTo(one.path("credits"));
+		assertThat(listed.path("usage").isObject()).as("usage of a completed job").isTrue();
 	}
 
 	@Test

@@ -24,12 +24,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.leadline.app.LeadlineApplication;
-import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.ratelimit.EmbeddedRedis;
 import io.leadline.jobs.research.FakeProviders;
 import io.leadline.jobs.research.ProviderWire;
-import io.leadline.jobs.research.ServiceContext;
 
 /**
  * Two app instances on one database, store and Redis, as in production, run a list each
@@ -136,9 +134,8 @@ class SharedRateLimitIT {
 	}
 
 	private static JobExecution run(ConfigurableApplicationContext instance, Path list) throws Exception {
-		var launcher = instance.getBean(EnrichmentLauncher.class);
-		return launcher.run(launcher.prepareLocal(list, CreditLedger.LOCAL_ACCOUNT, null, ServiceContext.defaults(),
-				ResultFormat.CSV, List.of(), null, java.util.Map.of()));
+		var intake = instance.getBean(ListIntake.class);
+		return intake.start(intake.prepareLocal(list, ListOptions.defaults().withFormat(ResultFormat.CSV)));
 	}
 
 	/** The most calls that fell within any {@code seconds}-long window. */

@@ -102,7 +102,7 @@ class NightlyInboxIT {
 
 		List<NightlyInbox.Handled> handled = first.getBean(NightlyInbox.class).sweep();
 
-		assertThat(handled).filteredOn(h -> h.outcome().equals("started"))
+		assertThat(handled).filteredOn(h -> h.outcome() == NightlyInbox.Outcome.STARTED)
 			.extracting(NightlyInbox.Handled::key)
 			.containsExactly("inbox/ann/a-first.csv", "inbox/ann/z-last.csv");
 		assertThat(keys(store, "inbox/local/")).containsExactly("inbox/local/failed/cli.csv",
@@ -122,7 +122,7 @@ class NightlyInboxIT {
 
 		List<NightlyInbox.Handled> handled = second.getBean(NightlyInbox.class).sweep();
 
-		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly("started");
+		assertThat(handled).extracting(NightlyInbox.Handled::outcome).containsExactly(NightlyInbox.Outcome.STARTED);
 		JobInstance instance = jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10)
 			.stream()
 			.filter(candidate -> jobs.getLastJobExecution(candidate)
@@ -148,14 +148,15 @@ class NightlyInboxIT {
 
 		List<NightlyInbox.Handled> meanwhile = second.getBean(NightlyInbox.class).sweep();
 
-		assertThat(meanwhile).extracting(NightlyInbox.Handled::outcome).containsExactly("started elsewhere");
+		assertThat(meanwhile).extracting(NightlyInbox.Handled::outcome)
+			.containsExactly(NightlyInbox.Outcome.STARTED_ELSEWHERE);
 		assertThat(jobs.getJobInstances(EnrichmentJobConfig.JOB, 0, 10)).hasSize(1);
 		assertThat(keys(store, "inbox/ann/")).containsExactly("inbox/ann/june.csv");
 
 		first.getBean(InboxClaims.class).giveBack(starting);
 		List<NightlyInbox.Handled> after = second.getBean(NightlyInbox.class).sweep();
 
-		assertThat(after).extracting(NightlyInbox.Handled::outcome).containsExactly("started");
+		assertThat(after).extracting(NightlyInbox.Handled::outcome).containsExactly(NightlyInbox.Outcome.STARTED);
 	}
 
 	/**

@@ -6,13 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -286,6 +289,22 @@ public class CreditLedger {
 			.param("offset", offset)
 			.query(CreditLedger::entry)
 			.list();
+	}
+
+	/**
+	 * The ledger rows of several jobs in one query, oldest first; jobs without rows are
+	 * absent.
+	 */
+	public Map<UUID, List<LedgerEntry>> jobEntries(Collection<UUID> jobIds) {
+		if (jobIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger where job_id in (:jobs) order by id")
+			.param("jobs", jobIds.stream().map(UUID::toString).toList())
+			.query(CreditLedger::entry)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(LedgerEntry::jobId, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	public List<LedgerEntry> jobEntries(UUID jobId) {

@@ -2,7 +2,6 @@ package io.leadline.jobs.credits;
 
 import javax.sql.DataSource;
 
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ledger and the job listener that books against it. */
+/**
+ * The ledger and the rows an account already paid for; the enrichment job books against
+ * the ledger itself.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CreditsProperties.class)
 public class CreditsConfig {
@@ -28,11 +30,6 @@ public class CreditsConfig {
 	@Bean
 	ResearchedRows researchedRows(DataSource dataSource) {
 		return new ResearchedRows(JdbcClient.create(dataSource));
-	}
-
-	@Bean
-	CreditListener creditListener(CreditLedger ledger, JobRepository jobRepository) {
-		return new CreditListener(ledger, jobRepository);
 	}
 
 }

@@ -2,13 +2,13 @@ package io.leadline.jobs.enrichment;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
@@ -21,11 +21,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -36,12 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.ResearchedRows;
+import io.leadline.jobs.enrichment.EnrichmentRunHook.Slot;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderSettings;
 import io.leadline.jobs.research.ResearchProperties;
-import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.research.TransientProviderException;
 import io.leadline.jobs.storage.ObjectStore;
 
@@ -62,24 +63,56 @@ public class EnrichmentJobConfig {
 
 	static final String WORKER = "enrichWorker";
 
+	/** What every partition's step name starts with; see {@link #isWorkerStep}. */
+	public static final String WORKER_STEP_PREFIX = WORKER + ":";
+
 	static final String MERGE = "merge";
 
 	static final String CLEANUP = "cleanup";
 
+	/**
+	 * Batch names a partition's step {@code enrichWorker:partition0003}: the worker step,
+	 * a colon, then the partition's name.
+	 */
 	static boolean isWorkerStep(String stepName) {
-		return stepName.startsWith(WORKER + ":");
+		return stepName.startsWith(WORKER_STEP_PREFIX);
+	}
+
+	private static String partitionName(int partition) {
+		return "partition%04d".formatted(partition);
 	}
 
 	/**
-	 * @param listeners what the application adds around every run (credits, leases), in
-	 * order
+	 * The run's listeners, in order: each {@code beforeJob} runs top to bottom, each
+	 * {@code afterJob} bottom to top (Batch ends them in reverse). The application's
+	 * parts join in their named slots; without the application the slots stay empty.
 	 */
 	@Bean
 	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup, JobHalt halt,
-			JobLog jobLog, ObjectProvider<JobExecutionListener> listeners) {
-		JobBuilder job = new JobBuilder(JOB, jobRepository).listener(new EnrichmentJobListener(halt, jobLog));
-		listeners.orderedStream().forEach(job::listener);
+			JobLog jobLog, CreditLedger credits, List<EnrichmentRunHook> hooks) {
+		JobBuilder job = new JobBuilder(JOB, jobRepository);
+		// 1. the application's lease: this process holds the run (crash recovery)
+		hook(hooks, Slot.LEASE).ifPresent(job::listener);
+		// 2. the application's notice of the run's end (its afterJob runs after the
+		// ones below, so the event sees the exit description and the settled credits)
+		hook(hooks, Slot.NOTIFY).ifPresent(job::listener);
+		// 3. the job log's start and end lines; a fatal provider error as exit
+		// description
+		job.listener(new EnrichmentJobListener(halt, jobLog));
+		// 4. credits: reserve before the run (a no-op when the application reserved);
+		// a failed run gives back what it did not do; merge settles
+		job.listener(new CreditBooking(credits, jobRepository));
+		// 5. the application's metrics of completed runs (their afterJob runs first)
+		hook(hooks, Slot.METRICS).ifPresent(job::listener);
 		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
+	}
+
+	private static Optional<EnrichmentRunHook> hook(List<EnrichmentRunHook> hooks, Slot slot) {
+		List<EnrichmentRunHook> inSlot = hooks.stream().filter(hook -> hook.slot() == slot).toList();
+		if (inSlot.size() > 1) {
+			throw new IllegalStateException("more than one enrichment run hook in slot " + slot + ": " + inSlot);
+		}
+		return inSlot.stream().findFirst();
 	}
 
 	@Bean
@@ -119,9 +152,7 @@ public class EnrichmentJobConfig {
 		return gridSize -> {
 			Map<String, ExecutionContext> partitions = new HashMap<>();
 			for (int p = 0; p < gridSize; p++) {
-				ExecutionContext context = new ExecutionContext();
-				context.putInt("partition", p);
-				partitions.put("partition%04d".formatted(p), context);
+				partitions.put(partitionName(p), RunContext.partition(p));
 			}
 			return partitions;
 		};
@@ -134,14 +165,28 @@ public class EnrichmentJobConfig {
 	 */
 	@Bean
 	@StepScope
-	TaskExecutorPartitionHandler enrichPartitionHandler(@Value("#{jobParameters['chunkSize']}") Long chunkSize,
-			@Value("#{jobParameters['partitions']}") Long partitions, JobRepository jobRepository,
+	TaskExecutorPartitionHandler enrichPartitionHandler(EnrichmentRequest request, Step enrichWorker,
+			AsyncTaskExecutor partitionExecutor) {
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setStep(enrichWorker);
+		handler.setTaskExecutor(partitionExecutor);
+		handler.setGridSize(request.partitions());
+		return handler;
+	}
+
+	/**
+	 * One partition: a fault-tolerant chunk step whose rows run concurrently on the row
+	 * pool. Transient provider failures are retried with back-off; a row that still fails
+	 * is skipped (recorded as {@code failed}), never the whole job.
+	 */
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+	Step enrichWorker(EnrichmentRequest request, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, ItemStreamReader<ProspectRow> enrichReader,
 			ItemProcessor<ProspectRow, RowRecord> enrichProcessor, ItemWriter<RowRecord> enrichWriter,
 			UsageMeter usageMeter, SkipListener<ProspectRow, RowRecord> skippedRowRecorder, JobLog jobLog,
-			@Value("#{jobParameters['jobId']}") String jobId, EnrichmentProperties properties,
-			AsyncTaskExecutor rowExecutor, AsyncTaskExecutor partitionExecutor) {
-		Step worker = new StepBuilder(WORKER, jobRepository).<ProspectRow, RowRecord>chunk(chunkSize.intValue())
+			EnrichmentProperties properties, AsyncTaskExecutor rowExecutor) {
+		return new StepBuilder(WORKER, jobRepository).<ProspectRow, RowRecord>chunk(request.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(enrichReader)
 			.processor(enrichProcessor)
@@ -156,43 +201,48 @@ public class EnrichmentJobConfig {
 				.maxDelay(properties.retryMaxDelay())
 				.build())
 			.skipPolicy(new RowSkipPolicy(properties.skipLimit()))
-			.retryListener(new RetryLogger(jobLog, UUID.fromString(jobId)))
+			.retryListener(new RetryLogger(jobLog, request.jobId()))
 			.skipListener(skippedRowRecorder)
 			.taskExecutor(rowExecutor)
 			.build();
-		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-		handler.setStep(worker);
-		handler.setTaskExecutor(partitionExecutor);
-		handler.setGridSize(partitions.intValue());
-		return handler;
+	}
+
+	/**
+	 * The job's request, read from the job parameters of the step at hand.
+	 */
+	// why: a record cannot be proxied; every consumer is step-scoped, so each gets the
+	// request resolved in its own step
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.NO)
+	EnrichmentRequest enrichmentRequest(@Value("#{stepExecution}") StepExecution stepExecution) {
+		return EnrichmentRequest.from(stepExecution.getJobParameters());
 	}
 
 	@Bean
 	@StepScope
-	PartitionFileReader enrichReader(@Value("#{stepExecutionContext['partition']}") Integer partition,
-			@Value("#{stepExecution}") StepExecution stepExecution, ObjectStore store) {
-		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
-		return new PartitionFileReader(store, work.partitionInputKey(partition));
+	PartitionFileReader enrichReader(@Value("#{stepExecution}") StepExecution stepExecution, EnrichmentRequest request,
+			ObjectStore store) {
+		return new PartitionFileReader(store,
+				request.workArea().partitionInputKey(RunContext.partitionOf(stepExecution)));
 	}
 
 	@Bean
 	@StepScope
-	EnrichmentProcessor enrichProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-			ProspectResearcher researcher, UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore,
-			ResearchedRows researchedRows) throws IOException {
-		EnrichmentRequest request = EnrichmentRequest.from(stepExecution.getJobParameters());
+	EnrichmentProcessor enrichProcessor(EnrichmentRequest request,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore, ResearchedRows researchedRows)
+			throws IOException {
 		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
-		return new EnrichmentProcessor(researcher, request, usageMeter, halt, stepExecution.getJobExecutionId(),
-				prospects, researchedRows);
+		return new EnrichmentProcessor(researcher, request, usageMeter, halt, jobExecutionId, prospects,
+				researchedRows);
 	}
 
 	@Bean
 	@StepScope
-	ChunkObjectWriter enrichWriter(@Value("#{stepExecutionContext['partition']}") Integer partition,
-			@Value("#{stepExecution}") StepExecution stepExecution, ObjectStore store, SkippedRows skippedRows,
-			JobLog jobLog) {
-		WorkArea work = EnrichmentRequest.from(stepExecution.getJobParameters()).workArea();
-		return new ChunkObjectWriter(store, work, partition, skippedRows, stepExecution.getId(), jobLog);
+	ChunkObjectWriter enrichWriter(@Value("#{stepExecution}") StepExecution stepExecution, EnrichmentRequest request,
+			ObjectStore store, SkippedRows skippedRows, JobLog jobLog) {
+		return new ChunkObjectWriter(store, request.workArea(), RunContext.partitionOf(stepExecution), skippedRows,
+				stepExecution.getId(), jobLog);
 	}
 
 	@Bean

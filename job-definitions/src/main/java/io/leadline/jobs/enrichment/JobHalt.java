@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * failing each row against the same wall. The job ends FAILED and can be restarted after
  * the fix.
  */
-public final class JobHalt {
+final class JobHalt {
 
 	private final Map<Long, String> reasons = new ConcurrentHashMap<>();
 

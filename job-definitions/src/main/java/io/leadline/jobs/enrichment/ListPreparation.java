@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.input.EmailAddress;
 import io.leadline.jobs.input.EmailColumn;
 import io.leadline.jobs.input.EmailDedup;
@@ -162,7 +164,7 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 	}
 
 	/** Publishes every work object and returns what merge needs to know. */
-	JobMeta finish(String format) throws IOException {
+	JobMeta finish(InputFormat format) throws IOException {
 		if (headers == null) {
 			throw new IllegalStateException("the list has no header row");
 		}
@@ -174,7 +176,9 @@ final class ListPreparation implements TableHandler, AutoCloseable {
 			}
 		}
 		return new JobMeta(headers.widenedTo(width).originals(), emailColumn, headers.originals().get(emailColumn),
-				format, dataRows, blankRows, pendingRows, invalidRows, duplicateRows, unreadableRows, noProviderRows,
+				format, dataRows, blankRows, pendingRows,
+				new RowCounts(Map.of(RowStatus.INVALID, invalidRows, RowStatus.DUPLICATE, duplicateRows,
+						RowStatus.SKIPPED, unreadableRows, RowStatus.NO_PROVIDER, noProviderRows)),
 				fields.toKeys());
 	}
 

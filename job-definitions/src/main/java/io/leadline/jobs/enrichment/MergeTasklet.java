@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,13 +83,15 @@ final class MergeTasklet implements Tasklet {
 				counts.putAll(merger.mergeInto(sink, layout, meta));
 			}
 		});
-		JobProgress.recordStatuses(execution.getExecutionContext(), counts);
-		JobProgress.recordReused(execution.getExecutionContext(), merger.reusedRows());
-		settle(request, JobProgress.chargedRows(execution), merger.reusedRows());
+		RowCounts rows = new RowCounts(counts, merger.reusedRows()).withEveryStatus();
+		settle(request, rows.charged(), rows.reused());
 		contribution.incrementWriteCount(meta.dataRows());
-		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
-		EnrichmentSummary summary = summarize(execution, history, request, meta, resultKey, counts,
-				merger.reusedRows());
+		ProviderUsage usage = usageOf(jobRepository.getJobExecutions(execution.getJobInstance()));
+		double costUsd = prices.estimate(usage);
+		// why: job lists read counts, usage and cost from Batch metadata, never from
+		// summary.json
+		RunContext.recordMerged(execution.getExecutionContext(), rows, usage, costUsd);
+		EnrichmentSummary summary = summarize(execution, request, meta, resultKey, rows, usage, costUsd);
 		store.write(work.summaryKey(), out -> json.writerWithDefaultPrettyPrinter().writeValue(out, summary));
 		if (request.exportPath() != null) {
 			store.copyTo(resultKey, Path.of(request.exportPath()));
@@ -106,12 +107,8 @@ final class MergeTasklet implements Tasklet {
 				request.owner(), reused);
 	}
 
-	private EnrichmentSummary summarize(JobExecution execution, List<JobExecution> history, EnrichmentRequest request,
-			JobMeta meta, String resultKey, Map<RowStatus, Long> counts, long reused) {
-		Map<String, Long> rows = new LinkedHashMap<>();
-		for (RowStatus status : RowStatus.values()) {
-			rows.put(status.label(), counts.getOrDefault(status, 0L));
-		}
+	private static EnrichmentSummary summarize(JobExecution execution, EnrichmentRequest request, JobMeta meta,
+			String resultKey, RowCounts rows, ProviderUsage usage, double costUsd) {
 		double prepare = 0, enrich = 0, merge = 0;
 		LocalDateTime now = LocalDateTime.now();
 		for (StepExecution step : execution.getStepExecutions()) {
@@ -124,11 +121,9 @@ final class MergeTasklet implements Tasklet {
 				}
 			}
 		}
-		ProviderUsage usage = usageOf(history);
 		double job = seconds(execution.getStartTime(), now);
-		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey,
-				request.format().name().toLowerCase(), meta.dataRows(), meta.blankRows(), rows, reused, usage,
-				prices.estimate(usage), prepare, enrich, merge, job,
+		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey, request.format(),
+				meta.dataRows(), meta.blankRows(), rows, usage, costUsd, prepare, enrich, merge, job,
 				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
 	}
 
@@ -147,7 +142,7 @@ final class MergeTasklet implements Tasklet {
 		}
 		ProviderUsage usage = ProviderUsage.NONE;
 		for (StepExecution step : latest.values()) {
-			usage = usage.plus(UsageMeter.read(step.getExecutionContext()));
+			usage = usage.plus(RunContext.readUsage(step.getExecutionContext()));
 		}
 		return usage;
 	}

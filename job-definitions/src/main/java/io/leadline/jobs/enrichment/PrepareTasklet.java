@@ -58,16 +58,17 @@ final class PrepareTasklet implements Tasklet {
 			try (ListPreparation preparation = new ListPreparation(store, request, noProvider,
 					properties.resolvedSegmentRows())) {
 				SniffedFormat sniffed = TableReader.read(local, preparation, limits);
-				meta = preparation.finish(sniffed.format().name());
+				meta = preparation.finish(sniffed.format());
 			}
 			metaStore.save(work, meta);
 			ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
-			JobProgress.recordPrepared(jobContext, meta);
+			RunContext.recordPrepared(jobContext, meta);
 			contribution.incrementWriteCount(meta.resolvedRows());
 			log.info(
 					"job {} prepared {} rows: {} to research, {} invalid, {} duplicate, {} unreadable, {} without provider",
-					request.jobId(), meta.dataRows(), meta.pendingRows(), meta.invalidRows(), meta.duplicateRows(),
-					meta.unreadableRows(), meta.noProviderRows());
+					request.jobId(), meta.dataRows(), meta.pendingRows(), meta.settled().of(RowStatus.INVALID),
+					meta.settled().of(RowStatus.DUPLICATE), meta.settled().of(RowStatus.SKIPPED),
+					meta.settled().of(RowStatus.NO_PROVIDER));
 			return RepeatStatus.FINISHED;
 		}
 		finally {

@@ -7,7 +7,7 @@ import java.util.List;
  * A row that needs provider research: its input position, cleaned email and original
  * cells.
  */
-public record ProspectRow(long rowNumber, String email, List<String> cells) {
+record ProspectRow(long rowNumber, String email, List<String> cells) {
 
 	public ProspectRow {
 		if (rowNumber < 1) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param dupOf row number of the first occurrence for a {@link RowStatus#DUPLICATE}, else
  * 0
  */
-public record RowRecord(long rowNumber, RowStatus status, String reason, String research, String opener, long dupOf,
+record RowRecord(long rowNumber, RowStatus status, String reason, String research, String opener, long dupOf,
 		List<String> cells) {
 
 	public RowRecord {

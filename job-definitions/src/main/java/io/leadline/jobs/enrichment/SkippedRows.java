@@ -17,7 +17,7 @@ import io.leadline.jobs.research.TransientProviderException;
  * vanish from the result. The chunk writer drains them into the same chunk object, so
  * they commit with their chunk.
  */
-public final class SkippedRows {
+final class SkippedRows {
 
 	private final Map<Long, Queue<RowRecord>> byStepExecution = new ConcurrentHashMap<>();
 

@@ -14,16 +14,6 @@ import io.leadline.jobs.research.ProviderUsage;
  */
 class UsageMeter implements ItemStream {
 
-	static final String SERPER_CALLS = "usage.serperCalls";
-
-	static final String GROQ_CALLS = "usage.groqCalls";
-
-	static final String PROMPT_TOKENS = "usage.promptTokens";
-
-	static final String COMPLETION_TOKENS = "usage.completionTokens";
-
-	static final String CACHE_HITS = "usage.cacheHits";
-
 	private final AtomicLong serperCalls = new AtomicLong();
 
 	private final AtomicLong groqCalls = new AtomicLong();
@@ -44,27 +34,18 @@ class UsageMeter implements ItemStream {
 
 	@Override
 	public void open(ExecutionContext context) {
-		serperCalls.set(context.getLong(SERPER_CALLS, 0));
-		groqCalls.set(context.getLong(GROQ_CALLS, 0));
-		promptTokens.set(context.getLong(PROMPT_TOKENS, 0));
-		completionTokens.set(context.getLong(COMPLETION_TOKENS, 0));
-		cacheHits.set(context.getLong(CACHE_HITS, 0));
+		ProviderUsage saved = RunContext.readUsage(context);
+		serperCalls.set(saved.serperCalls());
+		groqCalls.set(saved.groqCalls());
+		promptTokens.set(saved.promptTokens());
+		completionTokens.set(saved.completionTokens());
+		cacheHits.set(saved.cacheHits());
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		context.putLong(SERPER_CALLS, serperCalls.get());
-		context.putLong(GROQ_CALLS, groqCalls.get());
-		context.putLong(PROMPT_TOKENS, promptTokens.get());
-		context.putLong(COMPLETION_TOKENS, completionTokens.get());
-		context.putLong(CACHE_HITS, cacheHits.get());
-	}
-
-	/** Sums what the partitions saved. */
-	static ProviderUsage read(ExecutionContext context) {
-		return new ProviderUsage((int) context.getLong(SERPER_CALLS, 0), (int) context.getLong(GROQ_CALLS, 0),
-				context.getLong(PROMPT_TOKENS, 0), context.getLong(COMPLETION_TOKENS, 0),
-				(int) context.getLong(CACHE_HITS, 0));
+		RunContext.writeUsage(context, new ProviderUsage((int) serperCalls.get(), (int) groqCalls.get(),
+				promptTokens.get(), completionTokens.get(), (int) cacheHits.get()));
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * the job, the email guess and the output columns can refer to a column however the user
  * spelled it.
  */
-public final class HeaderNormalizer {
+final class HeaderNormalizer {
 
 	// why: "E-Mail", "e-mail": a one-letter prefix is part of the word, not a separator
 	private static final Pattern ONE_LETTER_PREFIX = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L})-(?=\\p{L})");

@@ -5,7 +5,7 @@ package io.leadline.jobs.output;
  * 32,767-character limit; CSV also neutralizes formula injection; XLSX also drops
  * characters XML 1.0 forbids. {@code null} becomes {@code ""}.
  */
-public final class CellSanitizer {
+final class CellSanitizer {
 
 	/** Excel's limit on the characters (UTF-16 units) of one cell. */
 	public static final int MAX_CELL_LENGTH = 32_767;

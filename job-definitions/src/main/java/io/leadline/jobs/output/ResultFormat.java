@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The formats a result can be written in, with what storage and HTTP need to label it.
  */
@@ -27,6 +30,7 @@ public enum ResultFormat {
 	 * @throws IllegalArgumentException naming the accepted values when {@code name} is
 	 * none of them
 	 */
+	@JsonCreator
 	public static ResultFormat parse(String name) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("result format is missing, expected one of " + accepted());
@@ -39,7 +43,11 @@ public enum ResultFormat {
 					"unknown result format '" + name + "', expected one of " + accepted()));
 	}
 
-	/** File name extension without the dot: {@code "csv"} or {@code "xlsx"}. */
+	/**
+	 * File name extension without the dot: {@code "csv"} or {@code "xlsx"}; also its JSON
+	 * form.
+	 */
+	@JsonValue
 	public String extension() {
 		return extension;
 	}

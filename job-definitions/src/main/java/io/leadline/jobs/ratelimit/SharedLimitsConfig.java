@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${leadline.redis.url:}'.isBlank()")
-public class SharedLimitsConfig {
+class SharedLimitsConfig {
 
 	/**
 	 * why: a limiter asks Redis before every provider call, so an unreachable Redis must

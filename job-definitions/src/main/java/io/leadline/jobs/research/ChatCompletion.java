@@ -3,7 +3,7 @@ package io.leadline.jobs.research;
 import java.util.Objects;
 
 /** The model's answer ({@code choices[0].message.content}) and the tokens it cost. */
-public record ChatCompletion(String content, long promptTokens, long completionTokens) {
+record ChatCompletion(String content, long promptTokens, long completionTokens) {
 
 	public ChatCompletion {
 		Objects.requireNonNull(content, "content");

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * One OpenAI-style chat message: role {@code system}, {@code user} or {@code assistant}.
  */
-public record ChatMessage(String role, String content) {
+record ChatMessage(String role, String content) {
 
 	private static final Set<String> ROLES = Set.of("system", "user", "assistant");
 

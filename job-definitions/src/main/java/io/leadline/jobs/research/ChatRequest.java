@@ -7,7 +7,7 @@ import java.util.List;
  * The conversation to send; {@code json} asks for JSON mode ({@code response_format:
  * {"type":"json_object"}}), which also needs the word "JSON" somewhere in the messages.
  */
-public record ChatRequest(List<ChatMessage> messages, boolean json) {
+record ChatRequest(List<ChatMessage> messages, boolean json) {
 
 	public ChatRequest {
 		messages = List.copyOf(messages);

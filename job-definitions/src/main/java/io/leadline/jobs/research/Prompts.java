@@ -9,7 +9,7 @@ import java.util.List;
  * the row (what varies goes in the user message), so a provider's prompt cache can reuse
  * them across calls.
  */
-public final class Prompts {
+final class Prompts {
 
 	/**
 	 * Changes whenever any prompt below changes: cached answers keyed by it go stale

@@ -5,7 +5,7 @@ package io.leadline.jobs.research;
  * retrying will not help, but other rows may still succeed, so the row fails and the job
  * goes on.
  */
-public class RejectedRequestException extends RuntimeException {
+class RejectedRequestException extends RuntimeException {
 
 	private final String provider;
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  * What one Serper search found: the organic results in rank order and Google's knowledge
  * graph panel when it showed one ({@code null} otherwise).
  */
-public record SearchResults(String query, List<Organic> organic, KnowledgeGraph knowledgeGraph) {
+record SearchResults(String query, List<Organic> organic, KnowledgeGraph knowledgeGraph) {
 
 	public SearchResults {
 		Objects.requireNonNull(query, "query");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -103,7 +104,7 @@ class EnrichmentJobIT extends JobIT {
 			.last()
 			.asString()
 			.endsWith("completed");
-		OutputContract.assertFollowedBy(result, list);
+		OutputContract.assertFollowedBy(result, list, Map.of(5, "failed"));
 	}
 
 	@Test

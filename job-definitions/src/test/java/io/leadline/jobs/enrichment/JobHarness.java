@@ -23,7 +23,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import io.leadline.jobs.input.InputLimits;
 import io.leadline.jobs.input.ListInspection;
 import io.leadline.jobs.output.ResultFormat;
-import io.leadline.jobs.research.ServiceContext;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -36,8 +35,12 @@ record JobHarness(JobOperator jobOperator, Job enrichmentJob, ObjectStore store)
 		String inputKey = new WorkArea(jobId, "tester").inputKey("bin");
 		store.put(inputKey, file);
 		long rows = ListInspection.inspect(file, InputLimits.defaults()).dataRows();
-		return new EnrichmentRequest(jobId, "tester", inputKey, file.getFileName().toString(), null,
-				ServiceContext.defaults(), format, List.of(), rows, chunkSize, partitions, null);
+		return EnrichmentRequest.forJob(jobId, "tester", inputKey)
+			.fileName(file.getFileName().toString())
+			.format(format)
+			.rowCount(rows)
+			.chunking(chunkSize, partitions)
+			.build();
 	}
 
 	JobExecution run(EnrichmentRequest request) throws Exception {

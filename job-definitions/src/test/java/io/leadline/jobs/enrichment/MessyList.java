@@ -86,6 +86,21 @@ record MessyList(List<String> header, List<List<String>> dataRows) {
 			.toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The {@code sif_status} a data row (1-based) must end with when providers answer:
+	 * {@code invalid} for the bad address, {@code duplicate} for the repeated one,
+	 * {@code ok} for every other row, the ragged ones included.
+	 */
+	String expectedStatus(int dataRow) {
+		if (dataRow == INVALID_ROW) {
+			return "invalid";
+		}
+		if (dataRow == DUPLICATE_ROW) {
+			return "duplicate";
+		}
+		return "ok";
+	}
+
 	String email(int dataRow) {
 		return emailOf(dataRows.get(dataRow - 1));
 	}

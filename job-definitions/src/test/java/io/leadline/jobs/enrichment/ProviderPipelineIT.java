@@ -115,7 +115,7 @@ class ProviderPipelineIT extends JobIT {
 			.toList();
 		assertThat(failed).isNotEmpty();
 		assertThat(failed).extracting(row -> row.get(research)).containsOnly("");
-		assertThat(JobProgress.chargedRows(execution)).isZero();
+		assertThat(RunContext.rows(execution).charged()).isZero();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.leadline.jobs.input.InputFormat;
 import io.leadline.jobs.output.ResultSink;
 import io.leadline.jobs.storage.LocalObjectStore;
 
@@ -120,7 +121,7 @@ class RowMergerTest {
 			public void close() {
 			}
 		};
-		JobMeta meta = new JobMeta(List.of("id"), 0, "id", "CSV", dataRows, 0, 0, 0, 0, 0, 0);
+		JobMeta meta = new JobMeta(List.of("id"), 0, "id", InputFormat.CSV, dataRows, 0, 0, RowCounts.NONE);
 		new RowMerger(store, work).mergeInto(sink, ResultLayout.of(List.of("id"), List.of()), meta);
 		return rows;
 	}

@@ -3,6 +3,7 @@ package io.leadline.jobs.ratelimit;
 import static io.leadline.jobs.ratelimit.FakeTime.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -246,13 +247,9 @@ class ProviderLimiterTest {
 	 * acquire.
 	 */
 	private void awaitBlocked() {
-		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (caller.get() == null || caller.get().getState() != Thread.State.WAITING) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("the caller never blocked");
-			}
-			Thread.onSpinWait();
-		}
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(1))
+			.until(() -> caller.get() != null && caller.get().getState() == Thread.State.WAITING);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.leadline.jobs.credits;
+package io.leadline.jobs.enrichment;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,26 +7,26 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
-import io.leadline.jobs.enrichment.EnrichmentRequest;
-import io.leadline.jobs.enrichment.JobProgress;
+import io.leadline.jobs.credits.CreditLedger;
 
 /**
  * Reserves a job's rows before it runs, and gives back at once what a failed run did not
- * use. The API reserves when it records the job (an honest 402), so here the reservation
- * is usually a no-op; CLI and nightly runs reserve here, and so does a restart after a
- * failure gave credits back (the rows still to do). A run stopped by its owner keeps its
- * reservation. Settlement is not here: the merge step settles in the step that publishes
- * the result, so no way of ending a job (stop, abandon, delete) leaves a result unpaid.
+ * use. The application reserves when it starts a job (an honest refusal), so here the
+ * reservation is usually a no-op; it guards a job started without one, and a restart
+ * after a failure gave credits back reserves the rows still to do. A run stopped by its
+ * owner keeps its reservation. Settlement is not here: the merge step settles in the step
+ * that publishes the result, so no way of ending a job (stop, abandon, delete) leaves a
+ * result unpaid.
  */
-public final class CreditListener implements JobExecutionListener {
+final class CreditBooking implements JobExecutionListener {
 
-	private static final Logger log = LoggerFactory.getLogger(CreditListener.class);
+	private static final Logger log = LoggerFactory.getLogger(CreditBooking.class);
 
 	private final CreditLedger ledger;
 
 	private final JobRepository jobRepository;
 
-	public CreditListener(CreditLedger ledger, JobRepository jobRepository) {
+	CreditBooking(CreditLedger ledger, JobRepository jobRepository) {
 		this.ledger = ledger;
 		this.jobRepository = jobRepository;
 	}

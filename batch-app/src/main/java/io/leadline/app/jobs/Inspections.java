@@ -1,4 +1,4 @@
-package io.leadline.app.api;
+package io.leadline.app.jobs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,17 +12,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.input.InputLimits;
+import io.leadline.app.jobs.StartRefusedException.Reason;
 import io.leadline.jobs.input.ListInspection;
 
 /**
  * Uploaded lists are inspected a few at a time, each within a time limit: parsing an
  * untrusted workbook costs memory and CPU in the JVM that runs every tenant's jobs, so a
  * burst of uploads waits its turn (503 {@code inspection_busy}) instead of piling up in
- * request threads.
+ * request threads. (Local and inbox files are the operator's own and are inspected in the
+ * calling thread.)
  */
 @Component
 class Inspections implements DisposableBean {
@@ -50,7 +51,7 @@ class Inspections implements DisposableBean {
 			inspection = pool.submit(() -> ListInspection.inspect(file, limits));
 		}
 		catch (RejectedExecutionException full) {
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "inspection_busy",
+			throw new StartRefusedException(Reason.INSPECTION_BUSY,
 					"%d uploads are being inspected; try again in a few seconds".formatted(AT_ONCE));
 		}
 		try {
@@ -58,7 +59,7 @@ class Inspections implements DisposableBean {
 		}
 		catch (TimeoutException slow) {
 			inspection.cancel(true);
-			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "inspection_timeout",
+			throw new StartRefusedException(Reason.INSPECTION_TIMEOUT,
 					"the file took longer than %d s to inspect".formatted(TIME_LIMIT.toSeconds()));
 		}
 		catch (InterruptedException e) {
