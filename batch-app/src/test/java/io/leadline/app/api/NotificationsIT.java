@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.leadline.jobs.research.ProviderWire;
 
 /**
  * Job-ended webhooks end to end: an account sets its URL, a job of it completes, and a
@@ -40,6 +43,7 @@ class NotificationsIT extends ApiTestBase {
 	@AfterEach
 	void stopReceiver() {
 		receiver.close();
+		PROVIDERS.groq = ProviderWire::answerFor;
 	}
 
 	@Test
@@ -70,6 +74,39 @@ class NotificationsIT extends ApiTestBase {
 		assertThat(event.path("resultPath").asString()).isEqualTo("/api/jobs/" + jobId + "/result");
 		assertThat(api.get(event.path("resultPath").asString(), token).status()).isEqualTo(200);
 		assertThat(api.get(NOTIFICATIONS, token).text()).doesNotContain(secret);
+	}
+
+	@Test
+	void aFailedJobThenAbandonedSendsOneEventForEachStateChange() throws Exception {
+		String token = aFundedAccount("failing", 10);
+		receiver.enqueue(new MockResponse.Builder().code(200).build());
+		receiver.enqueue(new MockResponse.Builder().code(200).build());
+		api.putJson(NOTIFICATIONS, token, Map.of("url", receiver.url("/events").toString()));
+		PROVIDERS.groq = call -> new MockResponse.Builder().code(401)
+			.body("{\"error\":{\"message\":\"Invalid API Key\",\"type\":\"invalid_request_error\"}}")
+			.build();
+
+		String jobId = startedJob(token, uploadFresh(token, 3));
+		awaitStatus(token, jobId, "failed");
+		await().atMost(Duration.ofMinutes(1)).until(() -> receiver.getRequestCount() == 1);
+		var abandon = api.post("/api/jobs/" + jobId + "/abandon", token);
+		await().atMost(Duration.ofMinutes(1))
+			.until(() -> api.get(NOTIFICATIONS, token)
+				.json()
+				.path("recentEvents")
+				.valueStream()
+				.filter(e -> e.path("state").asString().equals("delivered"))
+				.count() == 2);
+
+		assertThat(abandon.status()).as(abandon.toString()).isEqualTo(200);
+		assertThat(receiver.getRequestCount()).isEqualTo(2);
+		JsonNode failed = JsonMapper.builder().build().readTree(receiver.takeRequest().getBody().utf8());
+		JsonNode abandoned = JsonMapper.builder().build().readTree(receiver.takeRequest().getBody().utf8());
+		assertThat(failed.path("type").asString()).isEqualTo("job.failed");
+		assertThat(failed.path("error").asString()).isNotBlank();
+		assertThat(failed.path("resultPath").isNull()).isTrue();
+		assertThat(abandoned.path("type").asString()).isEqualTo("job.abandoned");
+		assertThat(List.of(failed.path("jobId").asString(), abandoned.path("jobId").asString())).containsOnly(jobId);
 	}
 
 	@Test
