@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.credits.CreditLedger;
@@ -34,9 +35,13 @@ public class EnrichmentLauncher {
 
 	private final ObjectProvider<JobSlots> slots;
 
+	private final ApplicationEventPublisher events;
+
 	EnrichmentLauncher(JobOperator jobOperator, Job enrichmentJob, JobCatalog catalog, CrashRecovery recovery,
-			CreditLedger credits, ExecutionLeases leases, ObjectProvider<JobSlots> slots) {
+			CreditLedger credits, ExecutionLeases leases, ObjectProvider<JobSlots> slots,
+			ApplicationEventPublisher events) {
 		this.slots = slots;
+		this.events = events;
 		this.recovery = recovery;
 		this.leases = leases;
 		this.credits = credits;
@@ -94,7 +99,8 @@ public class EnrichmentLauncher {
 
 	/**
 	 * Gives a job up for good and releases its credit reservation; a crashed run is
-	 * recovered first, since Batch cannot abandon it running.
+	 * recovered first, since Batch cannot abandon it running. Then says so
+	 * ({@link RunEnded}): the job's owner may be told.
 	 */
 	public JobExecution abandon(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
@@ -103,6 +109,7 @@ public class EnrichmentLauncher {
 		}
 		JobExecution abandoned = jobOperator.abandon(recovery.recoverIfOrphaned(last));
 		credits.release(jobId, "job abandoned");
+		events.publishEvent(new RunEnded(abandoned));
 		return abandoned;
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,6 +26,7 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
  */
 @Component
 @Profile("serve")
+@EnableConfigurationProperties(RecoveryProperties.class)
 class OrphanRecovery {
 
 	private static final Logger log = LoggerFactory.getLogger(OrphanRecovery.class);
@@ -39,11 +40,11 @@ class OrphanRecovery {
 	private final boolean autoRestart;
 
 	OrphanRecovery(CrashRecovery recovery, JobOperator jobOperator, ExecutionLeases leases,
-			@Value("${leadline.recovery.auto-restart:true}") boolean autoRestart) {
+			RecoveryProperties properties) {
 		this.recovery = recovery;
 		this.jobOperator = jobOperator;
 		this.leases = leases;
-		this.autoRestart = autoRestart;
+		this.autoRestart = properties.autoRestart();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

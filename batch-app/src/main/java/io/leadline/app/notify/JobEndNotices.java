@@ -15,12 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.app.jobs.FailureMessages;
 import io.leadline.app.jobs.JobState;
+import io.leadline.app.jobs.RunEnded;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentRunHook;
@@ -76,6 +78,15 @@ public class JobEndNotices implements EnrichmentRunHook {
 			// why: a webhook that cannot be queued must not change how the job ended
 			log.warn("job run {}: its end event could not be queued: {}", execution.getId(), e.toString());
 		}
+	}
+
+	/**
+	 * An abandoned run, and one whose process died, notify too: Batch calls no job
+	 * listener for them.
+	 */
+	@EventListener
+	void ended(RunEnded ended) {
+		afterJob(ended.execution());
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.leadline.app.notify;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,21 +37,15 @@ class NotificationController {
 	record WebhookCreated(String url, String secret, Instant updatedAt, String signatureHeader) {
 	}
 
-	record WebhookResponse(String url, Instant updatedAt, List<NotificationOutbox.Delivery> recentEvents) {
-	}
-
 	@PutMapping("/api/account/notifications")
 	WebhookCreated set(@RequestBody WebhookRequest request, @AuthenticationPrincipal Jwt jwt) {
-		WebhookEndpoints.Endpoint endpoint = notifications.set(Caller.of(jwt).accountId(),
-				request == null ? null : request.url());
-		return new WebhookCreated(endpoint.url(), endpoint.secret(), endpoint.updatedAt(), WebhookSignature.HEADER);
+		Webhook.Created created = notifications.set(Caller.of(jwt).accountId(), request == null ? null : request.url());
+		return new WebhookCreated(created.url(), created.secret(), created.updatedAt(), WebhookSignature.HEADER);
 	}
 
 	@GetMapping("/api/account/notifications")
-	WebhookResponse get(@AuthenticationPrincipal Jwt jwt) {
-		String account = Caller.of(jwt).accountId();
-		WebhookEndpoints.Endpoint endpoint = notifications.find(account).orElseThrow(NoWebhook::new);
-		return new WebhookResponse(endpoint.url(), endpoint.updatedAt(), notifications.recent(account));
+	Webhook get(@AuthenticationPrincipal Jwt jwt) {
+		return notifications.webhook(Caller.of(jwt).accountId()).orElseThrow(NoWebhook::new);
 	}
 
 	@DeleteMapping("/api/account/notifications")

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,8 +29,6 @@ class NotificationOutbox {
 
 		PENDING, SENDING, DELIVERED, GAVE_UP, CANCELLED;
 
-		// why: the API shows the state as the database keeps it, in lower case
-		@JsonValue
 		String column() {
 			return name().toLowerCase(Locale.ROOT);
 		}
@@ -45,11 +42,6 @@ class NotificationOutbox {
 	/** An event this instance holds the claim of, with where and how to send it. */
 	record Claimed(String eventId, String accountId, String payload, int attempt, Instant createdAt,
 			Instant claimedUntil, Optional<WebhookEndpoints.Endpoint> endpoint) {
-	}
-
-	/** An event as its owner sees it. */
-	record Delivery(String eventId, String jobId, String stateKey, State state, int attempts, Instant createdAt,
-			Instant nextAttemptAt, Instant deliveredAt, String lastError) {
 	}
 
 	private static final String DUE = "(state = 'pending' and next_attempt_at <= :now)"
@@ -144,13 +136,13 @@ class NotificationOutbox {
 	}
 
 	/** The account's newest events, newest first. */
-	List<Delivery> recent(String accountId, int limit) {
+	List<WebhookEvent> recent(String accountId, int limit) {
 		return jdbc
 			.sql("select event_id, job_id, state_key, state, attempts, created_at, next_attempt_at, delivered_at,"
 					+ " last_error from notify_events where account_id = :account order by created_at desc limit :limit")
 			.param("account", accountId)
 			.param("limit", limit)
-			.query((rs, n) -> new Delivery(rs.getString(1), rs.getString(2), rs.getString(3), State.of(rs.getString(4)),
+			.query((rs, n) -> new WebhookEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getInt(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
 					rs.getString(9)))
 			.list();

@@ -1,6 +1,5 @@
 package io.leadline.app.notify;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
  * the {@link WebhookUrlPolicy} before it is kept.
  */
 @Component
-class Notifications {
+public class Notifications {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
@@ -34,22 +33,20 @@ class Notifications {
 	 * @return the webhook with its new secret (setting it again rotates the secret)
 	 * @throws WebhookUrlRefused when Leadline will not call the URL
 	 */
-	WebhookEndpoints.Endpoint set(String accountId, String url) {
+	public Webhook.Created set(String accountId, String url) {
 		WebhookEndpoints.Endpoint endpoint = endpoints.set(accountId, policy.check(url).toString());
 		log.info("account {} set its webhook to {} (new secret)", accountId, endpoint.url());
-		return endpoint;
+		return new Webhook.Created(endpoint.url(), endpoint.secret(), endpoint.updatedAt());
 	}
 
-	Optional<WebhookEndpoints.Endpoint> find(String accountId) {
-		return endpoints.find(accountId);
-	}
-
-	List<NotificationOutbox.Delivery> recent(String accountId) {
-		return outbox.recent(accountId, RECENT);
+	/** The account's webhook with its newest events, if it has one. */
+	public Optional<Webhook> webhook(String accountId) {
+		return endpoints.find(accountId)
+			.map(endpoint -> new Webhook(endpoint.url(), endpoint.updatedAt(), outbox.recent(accountId, RECENT)));
 	}
 
 	/** Removes the webhook; events not sent yet are dropped. */
-	boolean remove(String accountId) {
+	public boolean remove(String accountId) {
 		boolean removed = endpoints.delete(accountId);
 		if (removed) {
 			int dropped = outbox.cancelPending(accountId);

@@ -30,6 +30,13 @@ final class WebhookDelivery {
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
+	/**
+	 * Slow receivers hold the thread; the server's scheduler has one, which the nightly
+	 * sweep and orphan recovery share, so a poll stops taking events after this long and
+	 * the next poll goes on.
+	 */
+	static final Duration TICK_BUDGET = Duration.ofSeconds(30);
+
 	private final NotificationOutbox outbox;
 
 	private final WebhookUrlPolicy policy;
@@ -72,8 +79,12 @@ final class WebhookDelivery {
 	 */
 	int deliverDue() {
 		int accepted = 0;
-		for (String eventId : outbox.due(clock.instant(), properties.batchSize())) {
+		Instant started = clock.instant();
+		for (String eventId : outbox.due(started, properties.batchSize())) {
 			Instant now = clock.instant();
+			if (now.isAfter(started.plus(TICK_BUDGET))) {
+				break;
+			}
 			var claimed = outbox.claim(eventId, now, now.plus(claimTime()));
 			if (claimed.isPresent() && deliver(claimed.get())) {
 				accepted++;

@@ -3,9 +3,10 @@ package io.leadline.app.notify;
 import org.springframework.http.HttpStatus;
 
 /**
- * A webhook URL Leadline will not call, with the stable {@code code} clients switch on.
+ * A webhook URL Leadline will not call, with the stable {@code code} clients switch on;
+ * its message is a sentence a page can show.
  */
-final class WebhookUrlRefused extends RuntimeException {
+final class WebhookUrlRefused extends IllegalArgumentException {
 
 	/** Not an absolute http(s) URL with a host, or too long. */
 	static final String INVALID = "webhook_url_invalid";

@@ -6,12 +6,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import io.leadline.jobs.enrichment.EnrichmentMode;
 
 /**
- * How nightly lists run ({@code leadline.nightly.*}).
+ * When the server sweeps the nightly inbox, and how the lists it finds run.
  *
- * @param mode {@code batch} (the default, {@code LEADLINE_NIGHTLY_MODE}): a list that can
+ * @param cron {@code LEADLINE_NIGHTLY_CRON}: six-field cron, default 02:00 every day
+ * @param mode {@code LEADLINE_NIGHTLY_MODE}: {@code batch} (the default): a list that can
  * wait until morning goes through the provider's Batch API at half the token price and
  * leaves the live rate limit to daytime jobs; {@code live} runs it row by row
  */
 @ConfigurationProperties("leadline.nightly")
-public record NightlyProperties(@DefaultValue("batch") EnrichmentMode mode) {
+public record NightlyProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("batch") EnrichmentMode mode) {
+
+	public NightlyProperties {
+		ScheduleCron.require("leadline.nightly.cron", cron);
+	}
+
 }

@@ -2,8 +2,10 @@ package io.leadline.app.schedule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,17 +14,25 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("serve")
-class NightlySchedule {
+@EnableConfigurationProperties(NightlyProperties.class)
+class NightlySchedule implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 
 	private final NightlyInbox inbox;
 
-	NightlySchedule(NightlyInbox inbox) {
+	private final NightlyProperties properties;
+
+	NightlySchedule(NightlyInbox inbox, NightlyProperties properties) {
 		this.inbox = inbox;
+		this.properties = properties;
 	}
 
-	@Scheduled(cron = "${leadline.nightly.cron:0 0 2 * * *}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addCronTask(this::sweep, properties.cron());
+	}
+
 	void sweep() {
 		try {
 			log.info("nightly sweep: {}", inbox.sweep());

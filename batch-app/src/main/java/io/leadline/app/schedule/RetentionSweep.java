@@ -7,9 +7,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.research.JdbcResponseCache;
@@ -24,6 +25,7 @@ import io.leadline.jobs.storage.ObjectStore;
  * stays.
  */
 @Component
+@EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionSweep {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
@@ -36,10 +38,10 @@ public class RetentionSweep {
 
 	private final Duration retention;
 
-	RetentionSweep(ObjectStore store, ResponseCache cache, @Value("${leadline.retention.days:30}") int days) {
+	RetentionSweep(ObjectStore store, ResponseCache cache, RetentionProperties properties) {
 		this.store = store;
 		this.cache = cache;
-		this.retention = Duration.ofDays(days);
+		this.retention = properties.period();
 	}
 
 	/**
@@ -82,17 +84,25 @@ public class RetentionSweep {
 		return !key.startsWith("inbox/") || key.contains("/done/") || key.contains("/failed/");
 	}
 
+	/** The daily sweep, on {@code LEADLINE_RETENTION_CRON}, while the server runs. */
 	@Component
 	@Profile("serve")
-	static class Daily {
+	static class Daily implements SchedulingConfigurer {
 
 		private final RetentionSweep sweep;
 
-		Daily(RetentionSweep sweep) {
+		private final RetentionProperties properties;
+
+		Daily(RetentionSweep sweep, RetentionProperties properties) {
 			this.sweep = sweep;
+			this.properties = properties;
 		}
 
-		@Scheduled(cron = "${leadline.retention.cron:0 30 3 * * *}")
+		@Override
+		public void configureTasks(ScheduledTaskRegistrar registrar) {
+			registrar.addCronTask(this::run, properties.cron());
+		}
+
 		void run() {
 			try {
 				sweep.sweep(Instant.now());

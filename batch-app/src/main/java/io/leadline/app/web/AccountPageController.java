@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.leadline.app.notify.Notifications;
+import io.leadline.app.notify.Webhook;
 import io.leadline.app.security.LocalUser;
 import io.leadline.app.security.PersonalTokens;
 import io.leadline.jobs.credits.CreditLedger;
 
 /**
- * The account page: who you are, your ledger, and your personal API tokens (a new one is
- * shown once).
+ * The account page: who you are, your ledger, your personal API tokens (a new one is
+ * shown once) and your job-ended webhook (its secret is shown once).
  */
 @Controller
 class AccountPageController {
@@ -26,15 +28,19 @@ class AccountPageController {
 
 	private final CreditLedger ledger;
 
-	AccountPageController(PersonalTokens tokens, CreditLedger ledger) {
+	private final Notifications notifications;
+
+	AccountPageController(PersonalTokens tokens, CreditLedger ledger, Notifications notifications) {
 		this.tokens = tokens;
 		this.ledger = ledger;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/account")
 	String account(@AuthenticationPrincipal LocalUser user, Model model) {
 		model.addAttribute("tokens", tokens.list(user.accountId()));
 		model.addAttribute("ledger", ledger.entries(user.accountId(), 0, 50));
+		model.addAttribute("webhook", notifications.webhook(user.accountId()).orElse(null));
 		return "account";
 	}
 
@@ -56,6 +62,25 @@ class AccountPageController {
 	String revoke(@PathVariable UUID id, @AuthenticationPrincipal LocalUser user, RedirectAttributes flash) {
 		flash.addFlashAttribute("notice", tokens.revoke(user.accountId(), id)
 				? "The token was revoked; the API no longer accepts it." : "That token was already revoked.");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/notifications")
+	String setWebhook(@RequestParam String url, @AuthenticationPrincipal LocalUser user, RedirectAttributes flash) {
+		try {
+			Webhook.Created created = notifications.set(user.accountId(), url);
+			flash.addFlashAttribute("newWebhookSecret", created.secret());
+		}
+		catch (IllegalArgumentException e) {
+			flash.addFlashAttribute("error", WebErrors.of(e).sentence());
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/notifications/remove")
+	String removeWebhook(@AuthenticationPrincipal LocalUser user, RedirectAttributes flash) {
+		flash.addFlashAttribute("notice", notifications.remove(user.accountId())
+				? "The webhook was removed; job ends are no longer sent." : "There was no webhook to remove.");
 		return "redirect:/account";
 	}
 

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * The outbox's guarantees on H2; {@link NotificationOutboxPostgresIT} runs the same on
+ * PostgreSQL.
+ */
 class NotificationOutboxTest {
 
 	private static final int RACERS = 8;
@@ -27,15 +31,19 @@ class NotificationOutboxTest {
 	private static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
 
 	// why: one database for the class; every test uses its own job and event ids
-	private static final DataSource db = NotifyFixtures.migratedDatabase();
+	private static final DataSource H2 = NotifyFixtures.migratedDatabase();
 
-	private final NotificationOutbox outbox = new NotificationOutbox(db);
+	private final NotificationOutbox outbox = new NotificationOutbox(db());
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(RACERS);
 
 	@AfterEach
 	void stopThreads() {
 		threads.shutdownNow();
+	}
+
+	DataSource db() {
+		return H2;
 	}
 
 	@Test
@@ -89,6 +97,32 @@ class NotificationOutboxTest {
 		assertThat(afterLapse).hasValueSatisfying(event -> assertThat(event.attempt()).isEqualTo(2));
 	}
 
+	@Test
+	void recordsEachAttemptsOutcomeForItsOwner() {
+		UUID eventId = UUID.randomUUID();
+		String account = "owner-" + eventId;
+		outbox.enqueue(eventId, account, UUID.randomUUID(), "41:completed", "{}", NOW);
+		Instant retryAt = NOW.plus(Duration.ofSeconds(30));
+
+		outbox.retryAt(outbox.claim(eventId.toString(), NOW, NOW.plus(Duration.ofMinutes(1))).orElseThrow(), retryAt,
+				"HTTP 500");
+		Optional<NotificationOutbox.Claimed> early = outbox.claim(eventId.toString(), NOW.plus(Duration.ofSeconds(1)),
+				NOW.plus(Duration.ofMinutes(1)));
+		WebhookEvent waiting = outbox.recent(account, 1).get(0);
+		outbox.delivered(outbox.claim(eventId.toString(), retryAt, retryAt.plus(Duration.ofMinutes(1))).orElseThrow(),
+				retryAt);
+		WebhookEvent delivered = outbox.recent(account, 1).get(0);
+
+		assertThat(early).as("not due before its retry time").isEmpty();
+		assertThat(waiting.state()).isEqualTo("pending");
+		assertThat(waiting.lastError()).isEqualTo("HTTP 500");
+		assertThat(waiting.nextAttemptAt()).isEqualTo(retryAt);
+		assertThat(delivered.state()).isEqualTo("delivered");
+		assertThat(delivered.attempts()).isEqualTo(2);
+		assertThat(delivered.deliveredAt()).isEqualTo(retryAt);
+		assertThat(delivered.lastError()).isNull();
+	}
+
 	private <T> List<T> race(Callable<T> task) throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<T>> futures = new ArrayList<>();
@@ -107,7 +141,7 @@ class NotificationOutboxTest {
 	}
 
 	private long eventsOf(UUID jobId) {
-		return JdbcClient.create(db)
+		return JdbcClient.create(db())
 			.sql("select count(*) from notify_events where job_id = :job")
 			.param("job", jobId.toString())
 			.query(Long.class)

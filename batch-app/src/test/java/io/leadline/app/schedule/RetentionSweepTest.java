@@ -17,6 +17,8 @@ import io.leadline.jobs.storage.ObjectInfo;
 
 class RetentionSweepTest {
 
+	private static final RetentionProperties THIRTY_DAYS = new RetentionProperties(30, "0 30 3 * * *");
+
 	static final Instant NOW = Instant.parse("2026-11-23T03:30:00Z");
 
 	@TempDir
@@ -33,7 +35,7 @@ class RetentionSweepTest {
 		}
 		store.write("outputs/ann/j2/result.xlsx", out -> out.write(1));
 
-		int deleted = new RetentionSweep(store, ResponseCache.NONE, 30).sweep(NOW);
+		int deleted = new RetentionSweep(store, ResponseCache.NONE, THIRTY_DAYS).sweep(NOW);
 
 		assertThat(deleted).isEqualTo(5);
 		assertThat(store.list("")).extracting(ObjectInfo::key)
@@ -53,7 +55,7 @@ class RetentionSweepTest {
 			}
 		}
 
-		int deleted = new RetentionSweep(store, ResponseCache.NONE, 30).sweep(NOW);
+		int deleted = new RetentionSweep(store, ResponseCache.NONE, THIRTY_DAYS).sweep(NOW);
 
 		assertThat(deleted).isEqualTo(2);
 		assertThat(root.resolve("inputs/ann/j0/input.csv")).doesNotExist();

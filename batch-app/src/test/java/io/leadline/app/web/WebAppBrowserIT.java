@@ -53,7 +53,8 @@ import io.leadline.jobs.research.ProviderWire;
 @SpringBootTest(classes = LeadlineApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:web;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 				"leadline.access.signup=open", "leadline.enrichment.partitions=2", "leadline.enrichment.chunk-size=10",
-				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms" })
+				"leadline.enrichment.retry-delay=5ms", "leadline.enrichment.retry-max-delay=20ms",
+				"leadline.notify.allow-http-webhooks=true" })
 class WebAppBrowserIT {
 
 	static final Path SAMPLES = Path.of("..", "sample-data").toAbsolutePath().normalize();
@@ -312,6 +313,33 @@ class WebAppBrowserIT {
 		browser.go("/admin");
 		assertThat(browser.text("#accounts")).contains(admin.email());
 		browser.screenshot("admin", Browser.DESKTOP);
+	}
+
+	@Test
+	void aWebhookSecretIsShownOnceAndTheWebhookCanBeRemoved() {
+		LocalUser user = aUserWithCredits("hooks", 0);
+		browser.signIn(user.email(), PASSWORD);
+		browser.go("/account");
+		browser.find("#webhook-url").sendKeys("ftp://files.example.com/drop");
+		browser.find("#set-webhook").click();
+		String refused = browser.text("#error");
+
+		browser.find("#webhook-url").clear();
+		browser.find("#webhook-url").sendKeys("http://127.0.0.1:9/leadline");
+		browser.find("#set-webhook").click();
+		String secret = browser.find("#webhook-secret").getAttribute("value");
+		browser.go("/account");
+		boolean shownAgain = browser.has("#webhook-secret");
+		String current = browser.text("#webhook-current");
+		browser.find("#remove-webhook").click();
+		browser.driver.switchTo().alert().accept();
+		browser.until(d -> d.findElements(By.cssSelector("#notice")).size() == 1);
+
+		assertThat(refused).contains("https://");
+		assertThat(secret).startsWith("whsec_");
+		assertThat(shownAgain).as("shown once").isFalse();
+		assertThat(current).isEqualTo("http://127.0.0.1:9/leadline");
+		assertThat(browser.has("#webhook-current")).isFalse();
 	}
 
 	private LocalUser aUserWithCredits(String name, long credits) {

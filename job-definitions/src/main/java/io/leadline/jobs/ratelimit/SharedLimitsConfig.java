@@ -6,8 +6,8 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -21,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${leadline.redis.url:}'.isBlank()")
+@EnableConfigurationProperties(SharedLimitsProperties.class)
 class SharedLimitsConfig {
 
 	/**
@@ -31,8 +32,8 @@ class SharedLimitsConfig {
 	static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
 	@Bean
-	LettuceConnectionFactory rateLimitRedis(@Value("${leadline.redis.url}") String url) {
-		var uri = RedisURI.create(url.strip());
+	LettuceConnectionFactory rateLimitRedis(SharedLimitsProperties properties) {
+		RedisURI uri = properties.uri();
 		var client = LettuceClientConfiguration.builder()
 			.apply(uri)
 			.commandTimeout(REDIS_TIMEOUT)

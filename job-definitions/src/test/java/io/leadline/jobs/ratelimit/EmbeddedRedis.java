@@ -43,7 +43,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
 	/** Budgets as one more JVM would see them: its own connection to this server. */
 	public RedisBudgets budgets() {
-		var factory = new SharedLimitsConfig().rateLimitRedis(url());
+		var factory = new SharedLimitsConfig().rateLimitRedis(new SharedLimitsProperties(url()));
 		factory.afterPropertiesSet();
 		factory.start();
 		connections.add(factory);
