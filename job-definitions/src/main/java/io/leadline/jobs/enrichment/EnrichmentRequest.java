@@ -111,6 +111,14 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 				partitions, exportPath, Map.of(), EnrichmentMode.LIVE);
 	}
 
+	/** A live request with a field mapping. */
+	public EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
+			ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
+			int partitions, String exportPath, Map<String, String> fields) {
+		this(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns, rowCount, chunkSize,
+				partitions, exportPath, fields, EnrichmentMode.LIVE);
+	}
+
 	/** This request with the field mapping {@code field -> header}. */
 	public EnrichmentRequest withFields(Map<String, String> mapping) {
 		return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
