@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
@@ -16,7 +17,8 @@ import io.leadline.jobs.enrichment.EnrichmentRequest;
 
 /**
  * Marks executions left STARTED by a dead JVM as FAILED (Batch's {@code recover}), so
- * they can be restarted or abandoned. An execution a live process holds is never touched.
+ * they can be restarted or abandoned, and says so ({@link RunEnded}). An execution a live
+ * process holds is never touched.
  */
 @Component
 public class CrashRecovery {
@@ -29,10 +31,14 @@ public class CrashRecovery {
 
 	private final ExecutionLeases leases;
 
-	CrashRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionLeases leases) {
+	private final ApplicationEventPublisher events;
+
+	CrashRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionLeases leases,
+			ApplicationEventPublisher events) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.leases = leases;
+		this.events = events;
 	}
 
 	/** Recovers every orphaned execution; returns them, now FAILED. */
@@ -78,6 +84,9 @@ public class CrashRecovery {
 				EnrichmentRequest.jobIdOf(execution.getJobParameters()));
 		JobExecution recovered = jobOperator.recover(execution);
 		leases.giveUp(execution.getId());
+		// why: the dead run called no listener; its owner hears it failed (a restart is
+		// a new run, which tells its own end)
+		events.publishEvent(new RunEnded(recovered));
 		return recovered;
 	}
 

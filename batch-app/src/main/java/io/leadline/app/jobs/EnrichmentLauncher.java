@@ -100,7 +100,7 @@ public class EnrichmentLauncher {
 	/**
 	 * Gives a job up for good and releases its credit reservation; a crashed run is
 	 * recovered first, since Batch cannot abandon it running. Then says so
-	 * ({@link JobAbandoned}): the job's owner may be told.
+	 * ({@link RunEnded}): the job's owner may be told.
 	 */
 	public JobExecution abandon(UUID jobId) throws Exception {
 		JobExecution last = lastExecution(jobId);
@@ -109,7 +109,7 @@ public class EnrichmentLauncher {
 		}
 		JobExecution abandoned = jobOperator.abandon(recovery.recoverIfOrphaned(last));
 		credits.release(jobId, "job abandoned");
-		events.publishEvent(new JobAbandoned(abandoned));
+		events.publishEvent(new RunEnded(abandoned));
 		return abandoned;
 	}
 

@@ -191,7 +191,7 @@ public final class JobPages {
 					progress.total(), progress.done(), progress.percent(), RunContext.rows(context), start,
 					progress.elapsed(), JobCatalog.errorOf(status, exitMessage, List.of()),
 					request.workArea().resultKey(request.format().extension()), request.format(), request.exportPath(),
-					RunContext.usage(context).orElse(null), RunContext.costUsd(context).orElse(null));
+					RunContext.usage(context).orElse(null), RunContext.costUsd(context).orElse(null), request.mode());
 		}
 
 	}

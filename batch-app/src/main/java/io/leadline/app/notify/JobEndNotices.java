@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.app.jobs.FailureMessages;
-import io.leadline.app.jobs.JobAbandoned;
 import io.leadline.app.jobs.JobState;
+import io.leadline.app.jobs.RunEnded;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.EnrichmentRunHook;
@@ -80,10 +80,13 @@ public class JobEndNotices implements EnrichmentRunHook {
 		}
 	}
 
-	/** An abandoned job notifies too: Batch calls no job listener when it abandons. */
+	/**
+	 * An abandoned run, and one whose process died, notify too: Batch calls no job
+	 * listener for them.
+	 */
 	@EventListener
-	void abandoned(JobAbandoned abandoned) {
-		afterJob(abandoned.execution());
+	void ended(RunEnded ended) {
+		afterJob(ended.execution());
 	}
 
 	/**

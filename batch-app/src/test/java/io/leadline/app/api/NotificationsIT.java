@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,11 +23,24 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.leadline.app.jobs.CrashRecovery;
+import io.leadline.jobs.enrichment.EnrichmentJobConfig;
+import io.leadline.jobs.enrichment.EnrichmentRequest;
+import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderWire;
+import io.leadline.jobs.research.ServiceContext;
 
 /**
  * Job-ended webhooks end to end: an account sets its URL, a job of it completes, and a
@@ -34,6 +51,15 @@ class NotificationsIT extends ApiTestBase {
 	private static final String NOTIFICATIONS = "/api/account/notifications";
 
 	private final MockWebServer receiver = new MockWebServer();
+
+	@Autowired
+	JobRepository jobs;
+
+	@Autowired
+	CrashRecovery recovery;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void startReceiver() throws Exception {
@@ -110,6 +136,25 @@ class NotificationsIT extends ApiTestBase {
 	}
 
 	@Test
+	void aRunWhoseProcessDiedIsReportedFailedOnceWhenRecovered() throws Exception {
+		String account = anAccount("orphaned");
+		String token = TOKENS.user(account);
+		receiver.enqueue(new MockResponse.Builder().code(200).build());
+		api.putJson(NOTIFICATIONS, token, Map.of("url", receiver.url("/events").toString()));
+		UUID jobId = aRunOfAProcessThatDied(account);
+
+		recovery.recoverOrphans();
+		recovery.recoverOrphans();
+		awaitDelivered(token);
+
+		assertThat(receiver.getRequestCount()).isEqualTo(1);
+		JsonNode failed = JsonMapper.builder().build().readTree(receiver.takeRequest().getBody().utf8());
+		assertThat(failed.path("type").asString()).isEqualTo("job.failed");
+		assertThat(failed.path("jobId").asString()).isEqualTo(jobId.toString());
+		assertThat(failed.path("counts").path("total").asLong()).isEqualTo(3);
+	}
+
+	@Test
 	void setsRotatesShowsAndRemovesTheWebhookWithStableCodesForRefusals() {
 		String token = TOKENS.user(anAccount("settings"));
 		String url = receiver.url("/hook").toString();
@@ -135,6 +180,24 @@ class NotificationsIT extends ApiTestBase {
 		assertThat(removed.status()).isEqualTo(204);
 		assertThat(after.status()).isEqualTo(404);
 		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	/** A running job of {@code account} whose lease is a gone host's, an hour old. */
+	private UUID aRunOfAProcessThatDied(String account) {
+		UUID jobId = UUID.randomUUID();
+		JobParameters parameters = new EnrichmentRequest(jobId, account,
+				"inputs/" + account + "/" + jobId + "/list.csv", "list.csv", null, ServiceContext.defaults(),
+				ResultFormat.CSV, List.of(), 3, 10, 2, null, Map.of())
+			.toJobParameters();
+		JobInstance instance = jobs.createJobInstance(EnrichmentJobConfig.JOB, parameters);
+		JobExecution execution = jobs.createJobExecution(instance, parameters, new ExecutionContext());
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(LocalDateTime.now());
+		jobs.update(execution);
+		jdbc.update("insert into job_leases (job_execution_id, host, pid, heartbeat_at) values (?, ?, ?, ?)",
+				execution.getId(), "a-host-that-is-gone", 4242,
+				Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+		return jobId;
 	}
 
 	private JsonNode awaitDelivered(String token) {
