@@ -451,11 +451,14 @@ public final class BatchResearch implements AutoCloseable {
 			var research = research(job, row);
 			if (research.value() != null) {
 				requests.put(OPENER + ":" + row.number(),
-						ChatRequest.text(Prompts.OPENER_SYSTEM, Prompts.openerInput(research.value().toJson(),
-								job.service, ProspectResearcher.openerNote(row.prospect()))));
+						ChatRequest.text(Prompts.OPENER_SYSTEM, openerInput(job, row, research.value())));
 			}
 		}
 		return requests;
+	}
+
+	private static String openerInput(Job job, Row row, Research research) {
+		return Prompts.openerInput(research.toJson(), job.service, ProspectResearcher.openerNote(row.prospect()));
 	}
 
 	/** The corrective requests of a round: each rejected answer, and what to fix. */
@@ -467,7 +470,7 @@ public final class BatchResearch implements AutoCloseable {
 			if (answer == null || !answer.isAnswered()) {
 				return;
 			}
-			var problem = check(job, round, answer.content()).problem();
+			var problem = check(job, round, answer.content(), userInput(request)).problem();
 			if (problem != null) {
 				corrections.put(id + FIX_ID, request.correctedWith(answer.content(), correction(job, round, problem)));
 			}
@@ -475,12 +478,25 @@ public final class BatchResearch implements AutoCloseable {
 		return corrections;
 	}
 
-	private Checked<?> check(Job job, String round, String content) {
+	/**
+	 * @param input what the model was given (an opener may carry only the contact details
+	 * in it)
+	 */
+	private Checked<?> check(Job job, String round, String content, String input) {
 		return switch (round) {
 			case COMPANY -> Research.parseCompany(content);
 			case PERSON -> Research.parsePerson(content, !job.service.idealCustomer().isEmpty());
-			default -> OpenerRules.check(content);
+			default -> OpenerRules.check(content, input);
 		};
+	}
+
+	private static String userInput(ChatRequest request) {
+		return request.messages()
+			.stream()
+			.filter(message -> "user".equals(message.role()))
+			.findFirst()
+			.map(ChatMessage::content)
+			.orElse("");
 	}
 
 	private String correction(Job job, String round, String problem) {
@@ -498,8 +514,12 @@ public final class BatchResearch implements AutoCloseable {
 	private record Resolved<T>(T value, String problem, String error, ProviderUsage usage) {
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> Resolved<T> resolve(Job job, String round, String id) {
+		return resolve(job, round, id, "");
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Resolved<T> resolve(Job job, String round, String id, String input) {
 		var first = job.answers(round).get(id);
 		if (first == null) {
 			return new Resolved<>(null, "no answer", null, ProviderUsage.NONE);
@@ -507,7 +527,7 @@ public final class BatchResearch implements AutoCloseable {
 		if (!first.isAnswered()) {
 			return new Resolved<>(null, null, first.error(), ProviderUsage.NONE);
 		}
-		var checked = (Checked<T>) check(job, round, first.content());
+		var checked = (Checked<T>) check(job, round, first.content(), input);
 		if (checked.isValid()) {
 			return new Resolved<>(checked.value(), null, null, first.usage());
 		}
@@ -518,7 +538,7 @@ public final class BatchResearch implements AutoCloseable {
 		if (!fix.isAnswered()) {
 			return new Resolved<>(null, null, fix.error(), first.usage());
 		}
-		var fixed = (Checked<T>) check(job, round, fix.content());
+		var fixed = (Checked<T>) check(job, round, fix.content(), input);
 		return new Resolved<>(fixed.value(), fixed.problem(), null, first.usage().plus(fix.usage()));
 	}
 
@@ -590,7 +610,8 @@ public final class BatchResearch implements AutoCloseable {
 				continue;
 			}
 			var json = research.value().toJson();
-			Resolved<String> opener = resolve(job, OPENER, OPENER + ":" + row.number());
+			Resolved<String> opener = resolve(job, OPENER, OPENER + ":" + row.number(),
+					openerInput(job, row, research.value()));
 			usage = usage.plus(opener.usage());
 			if (opener.error() != null) {
 				results.put(row.number(), ProspectResult.failed(opener.error(), json, usage));

@@ -112,6 +112,21 @@ class BatchResearchTest {
 	}
 
 	@Test
+	void anOpenerWithALinkTheResearchLacksGoesToTheCorrectiveBatchThenFailsItsRow() throws Exception {
+		providers.groq = call -> call.json() || call.isCompanySummary() ? ProviderWire.answerFor(call)
+				: ProviderWire.chatCompletion("Your portal moved; sign in at acme-sso.help/login to keep access.");
+		var job = job(rows(2), BatchState.start());
+
+		var results = finish(research(), job);
+
+		assertThat(providers.batches.submittedIds()).contains("opener:1:fix", "opener:2:fix");
+		assertThat(results.values()).extracting(ProspectResult::status).containsOnly(Status.FAILED);
+		assertThat(results.get(1L).reason()).isEqualTo("opener: a URL (acme-sso.help/login) that is not in the "
+				+ "research; leave links and contact details out");
+		assertThat(results.get(1L).opener()).isNull();
+	}
+
+	@Test
 	void aRestartPicksUpTheBatchStillRunningAndSubmitsNothingTwice() throws Exception {
 		providers.batches.hold = true;
 		var before = job(rows(6), BatchState.start());
