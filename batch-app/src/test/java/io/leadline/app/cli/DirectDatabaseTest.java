@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.leadline.app.ShippedMigrations;
 import io.leadline.app.jobs.JobPages;
 
 /**
@@ -62,11 +63,7 @@ class DirectDatabaseTest {
 	}
 
 	private Flyway flyway() {
-		return Flyway.configure()
-			.dataSource(database)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.outOfOrder(true)
-			.load();
+		return ShippedMigrations.flyway(database);
 	}
 
 }
