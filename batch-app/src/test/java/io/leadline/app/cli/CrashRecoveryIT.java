@@ -1,6 +1,7 @@
 package io.leadline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,42 @@ class CrashRecoveryIT {
 		assertThat(personRows(afterRestart)).hasSizeGreaterThanOrEqualTo(ROWS - committed.size());
 		assertThat(ledger(data, jobId)).as("one reservation, one settlement: all rows ok, all charged")
 			.containsExactlyInAnyOrder("RESERVE " + -ROWS, "SETTLE 0");
+	}
+
+	@Test
+	void aBatchModeJobKilledWhileItsBatchRunsResumesItOnRestartAndSubmitsNothingTwice() throws Exception {
+		providers.batches.hold = true;
+		Path data = Files.createDirectories(work.resolve("data"));
+		LeadlineProcess leadline = new LeadlineProcess(data,
+				Map.of("SERPER_API_KEY", FakeProviders.SERPER_KEY, "GROQ_API_KEY", FakeProviders.GROQ_KEY,
+						"LEADLINE_SERPER_URL", providers.settings().serperUrl(), "LEADLINE_GROQ_URL",
+						providers.settings().groqUrl(), "LEADLINE_CHUNK_SIZE", "" + CHUNK, "LEADLINE_PARTITIONS",
+						"" + PARTITIONS, "LEADLINE_BATCH_POLLFIRST", "50ms", "LEADLINE_BATCH_POLLMAX", "200ms"));
+		Path out = work.resolve("result.csv");
+
+		LeadlineProcess.Running running = leadline.start("enrich", list().toString(), "--out", out.toString(), "--mode",
+				"batch");
+		await().atMost(LeadlineProcess.HANG_GUARD)
+			.until(() -> providers.batches.statuses().contains("in_progress") || !running.process().isAlive());
+		String jobId = jobIdIn(Files.readString(running.out()));
+		var show = leadline.run("show", jobId);
+		running.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		providers.batches.release();
+		var restarted = leadline.run("restart", jobId);
+
+		assertThat(show.out()).as(show.err())
+			.contains("batch mode: round company, 10 requests at the provider")
+			.containsPattern("batch_\\d+ +company +in_progress +10");
+		assertThat(restarted.exitCode()).as(restarted.out() + restarted.err()).isZero();
+		assertThat(csv(out)).extracting(r -> r.get("Email"))
+			.containsExactlyElementsOf(
+					java.util.stream.IntStream.rangeClosed(1, ROWS).mapToObj(CrashRecoveryIT::email).toList());
+		assertThat(csv(out)).extracting(r -> r.get("sif_status")).containsOnly("ok");
+		assertThat(providers.batches.submittedIds()).as("every request sent once, in one batch per round")
+			.doesNotHaveDuplicates()
+			.hasSize(10 + ROWS + ROWS);
+		assertThat(providers.batches.batchesCreated()).isEqualTo(3);
+		assertThat(providers.chatCalls()).as("live chat completions").isEmpty();
 	}
 
 	@Test
