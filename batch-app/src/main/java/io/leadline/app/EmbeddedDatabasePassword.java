@@ -33,7 +33,7 @@ import org.springframework.core.env.MapPropertySource;
  * first time. An operator who sets {@code LEADLINE_DB_PASSWORD}, or another database, is
  * left alone.
  */
-class EmbeddedDatabasePassword implements EnvironmentPostProcessor, Ordered {
+public class EmbeddedDatabasePassword implements EnvironmentPostProcessor, Ordered {
 
 	static final String URL = "spring.datasource.url";
 

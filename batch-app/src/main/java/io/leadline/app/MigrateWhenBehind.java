@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
@@ -34,7 +37,7 @@ import org.springframework.stereotype.Component;
  * surprise runs Flyway as before.
  */
 @Component
-class MigrateWhenBehind implements FlywayMigrationStrategy {
+public class MigrateWhenBehind implements FlywayMigrationStrategy {
 
 	private static final Logger log = LoggerFactory.getLogger(MigrateWhenBehind.class);
 
@@ -43,22 +46,32 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 	@Override
 	public void migrate(Flyway flyway) {
 		Configuration configuration = flyway.getConfiguration();
-		Optional<Set<MigrationVersion>> shipped = shipped(configuration);
-		Optional<Set<MigrationVersion>> applied = applied(configuration);
-		if (shipped.isPresent() && applied.isPresent() && applied.get().containsAll(shipped.get())) {
-			log.debug("all {} migrations are applied; none to run", shipped.get().size());
+		if (isCurrent(configuration.getDataSource(), List.of(configuration.getLocations()), configuration.getTable(),
+				configuration.getClassLoader())) {
+			log.debug("all migrations are applied; none to run");
 			return;
 		}
 		flyway.migrate();
 	}
 
+	/**
+	 * True when every versioned script in {@code locations} is in the history
+	 * {@code table} as applied and no migration failed; false when anything is missing,
+	 * failed or not understood (then Flyway must judge).
+	 */
+	public static boolean isCurrent(DataSource dataSource, List<Location> locations, String table,
+			ClassLoader classLoader) {
+		Optional<Set<MigrationVersion>> shipped = shipped(locations, classLoader);
+		Optional<Set<MigrationVersion>> applied = applied(dataSource, table);
+		return shipped.isPresent() && applied.isPresent() && applied.get().containsAll(shipped.get());
+	}
+
 	/** Empty when a location holds something this check does not understand. */
-	private static Optional<Set<MigrationVersion>> shipped(Configuration configuration) {
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
-				configuration.getClassLoader());
+	private static Optional<Set<MigrationVersion>> shipped(List<Location> locations, ClassLoader classLoader) {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		Set<MigrationVersion> versions = new HashSet<>();
 		try {
-			for (Location location : configuration.getLocations()) {
+			for (Location location : locations) {
 				if (!location.isClassPath()) {
 					return Optional.empty();
 				}
@@ -80,13 +93,12 @@ class MigrateWhenBehind implements FlywayMigrationStrategy {
 	}
 
 	/** Empty when there is no history yet or any migration failed. */
-	private static Optional<Set<MigrationVersion>> applied(Configuration configuration) {
+	private static Optional<Set<MigrationVersion>> applied(DataSource dataSource, String table) {
 		// why: Flyway creates its history with quoted lower-case names, which H2 keeps
 		// case-sensitive
-		String sql = "select \"version\", \"success\" from \"" + configuration.getTable()
-				+ "\" where \"version\" is not null";
+		String sql = "select \"version\", \"success\" from \"" + table + "\" where \"version\" is not null";
 		Set<MigrationVersion> versions = new HashSet<>();
-		try (Connection connection = configuration.getDataSource().getConnection();
+		try (Connection connection = dataSource.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {

@@ -76,11 +76,7 @@ class MigrateWhenBehindTest {
 	}
 
 	private Flyway flyway() {
-		return Flyway.configure()
-			.dataSource(database)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.outOfOrder(true)
-			.load();
+		return ShippedMigrations.flyway(database);
 	}
 
 	private long appliedCount() {

@@ -72,15 +72,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(StartRefusedException e) {
-		return switch (e.reason()) {
-			case NO_EMAIL_COLUMN -> problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(),
-					e.getMessage().replace("pass --email-column", "name it in emailColumn"));
-			case UNKNOWN_EMAIL_COLUMN, EMPTY_LIST ->
-				problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
-			case UNKNOWN_COLUMN, UNKNOWN_FIELD -> problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
-			case SERVER_BUSY, INSPECTION_BUSY -> problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage());
-			case INSPECTION_TIMEOUT -> problem(HttpStatus.CONTENT_TOO_LARGE, e.code(), e.getMessage());
-		};
+		// why: the inspection's advice names the CLI's option; an API caller names the
+		// field
+		return problem(RefusalStatus.of(e.reason()), e.code(),
+				e.getMessage().replace("pass --email-column", "name it in emailColumn"));
 	}
 
 	@ExceptionHandler

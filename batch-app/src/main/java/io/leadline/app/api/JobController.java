@@ -31,6 +31,7 @@ import io.leadline.app.jobs.JobLogLine;
 import io.leadline.app.jobs.JobQueries;
 import io.leadline.app.jobs.JobView;
 import io.leadline.app.security.Caller;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 
 /**
  * Jobs: start from an upload, watch, download, and the operator actions. Parses,
@@ -53,7 +54,7 @@ class JobController {
 		this.json = json;
 	}
 
-	record Started(UUID jobId, String status) {
+	record Started(UUID jobId, String status, EnrichmentMode mode) {
 	}
 
 	record JobPage(List<JobResponse> items, int page, int size, long total) {
@@ -63,7 +64,7 @@ class JobController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Started start(@Valid @RequestBody StartJobRequest request, @AuthenticationPrincipal Jwt jwt) throws Exception {
 		JobView view = commands.start(Caller.of(jwt), request.uploadId(), request.options(json));
-		return new Started(view.jobId(), view.state().label());
+		return new Started(view.jobId(), view.state().label(), view.mode());
 	}
 
 	@GetMapping("/api/jobs")

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.leadline.app.jobs.JobView;
 import io.leadline.jobs.credits.LedgerEntry;
 import io.leadline.jobs.credits.LedgerKind;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.research.ProviderUsage;
 
@@ -18,9 +19,13 @@ import io.leadline.jobs.research.ProviderUsage;
  * ok rows that were not charged
  * @param credits reserved and charged credits; charged is known once the job completed
  * @param usage provider calls and tokens, once the job completed
+ * @param costUsd estimated provider cost, once the job completed; in batch mode its
+ * tokens at the batch price
+ * @param mode {@code live} or {@code batch}
  */
 public record JobResponse(UUID jobId, String owner, String fileName, String status, Rows rows, RowCounts counts,
-		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage) {
+		LocalDateTime startedAt, double elapsedSeconds, String error, Credits credits, ProviderUsage usage,
+		Double costUsd, EnrichmentMode mode) {
 
 	public record Rows(long total, long done, double percent) {
 	}
@@ -37,7 +42,7 @@ public record JobResponse(UUID jobId, String owner, String fileName, String stat
 		return new JobResponse(view.jobId(), view.owner(), view.fileName(), view.state().label(),
 				new Rows(view.rowsTotal(), view.rowsDone(), Math.round(view.percent() * 10) / 10.0), view.rows(),
 				view.started(), view.elapsed().toMillis() / 1000.0, view.error(), credits(ledger, view.rows()),
-				view.usage());
+				view.usage(), view.costUsd(), view.mode());
 	}
 
 	private static Credits credits(List<LedgerEntry> ledger, RowCounts rows) {

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.leadline.app.jobs.ListOptions;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
@@ -23,15 +24,17 @@ import io.leadline.jobs.research.ServiceContext;
  * @param format {@code xlsx} or {@code csv}; the upload's format when absent
  * @param fields {@code field -> column} corrections of the recognised prospect fields
  * ({@code {"company": "Organisation"}}; an empty column unmaps the field)
+ * @param mode {@code live} (default) or {@code batch}: the model calls go through the
+ * provider's Batch API at half the token price, answered within hours
  */
 public record StartJobRequest(@NotNull UUID uploadId, String emailColumn, JsonNode service, List<String> outputColumns,
-		String format, Map<String, String> fields) {
+		String format, Map<String, String> fields, String mode) {
 
 	ListOptions options(JsonMapper json) {
 		ServiceContext requested = service == null || service.isNull() ? null
 				: ServiceContext.fromJson(json.writeValueAsString(service));
 		return new ListOptions(emailColumn, requested, format == null ? null : ResultFormat.parse(format),
-				outputColumns, null, fields);
+				outputColumns, null, fields, mode == null ? null : EnrichmentMode.parse(mode));
 	}
 
 }

@@ -25,6 +25,18 @@ record CliSettings(InputLimits limits, ProviderSettings providers) {
 	private static final String[] FILES = { "application-cli.yml", "application.yml" };
 
 	static CliSettings load() {
+		StandardEnvironment environment = environment();
+		ProviderEnvironment.attach(environment);
+		Binder binder = Binder.get(environment);
+		return new CliSettings(binder.bindOrCreate("leadline.input", InputProperties.class).limits(),
+				binder.bindOrCreate(ProviderSettings.PREFIX, ProviderSettings.class));
+	}
+
+	/**
+	 * The system properties, environment variables and packaged settings files, as the
+	 * application reads them before its own post-processing.
+	 */
+	static StandardEnvironment environment() {
 		StandardEnvironment environment = new StandardEnvironment();
 		YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
 		for (String file : FILES) {
@@ -35,10 +47,7 @@ record CliSettings(InputLimits limits, ProviderSettings providers) {
 				throw new UncheckedIOException(e);
 			}
 		}
-		ProviderEnvironment.attach(environment);
-		Binder binder = Binder.get(environment);
-		return new CliSettings(binder.bindOrCreate("leadline.input", InputProperties.class).limits(),
-				binder.bindOrCreate(ProviderSettings.PREFIX, ProviderSettings.class));
+		return environment;
 	}
 
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.leadline.app.jobs.ListIntake;
 import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.PreparedList;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.ListInspection;
@@ -59,6 +60,11 @@ class EnrichCommand implements Callable<Integer> {
 					+ "an empty column unmaps the field); repeatable")
 	List<String> fields = List.of();
 
+	@Option(names = "--mode", paramLabel = "live|batch",
+			description = "live (default): row by row now; batch: the model calls through the provider's Batch API "
+					+ "at half the token price, answered within hours (see README, Batch mode)")
+	String mode = "live";
+
 	private final Engine engine;
 
 	EnrichCommand(Engine engine) {
@@ -72,7 +78,8 @@ class EnrichCommand implements Callable<Integer> {
 			throw new NoSuchFileException(file.toString());
 		}
 		ServiceContext context = service == null ? null : ServiceContext.fromJson(Files.readString(service));
-		ListOptions options = new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides());
+		ListOptions options = new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides(),
+				modeOption());
 		// why: a file that is not a list, or has no email column, is refused before the
 		// application and its database start
 		CliSettings settings = CliSettings.load();
@@ -92,6 +99,15 @@ class EnrichCommand implements Callable<Integer> {
 		EnrichmentRequest request = list.request();
 		stdout.printf("fields: %s%n", describe(request.fields()));
 		return engine.bean(JobRunMonitor.class).run(request.jobId(), () -> intake.start(list), stdout);
+	}
+
+	private EnrichmentMode modeOption() {
+		try {
+			return EnrichmentMode.parse(mode);
+		}
+		catch (IllegalArgumentException e) {
+			throw new UnsupportedInputException(e.getMessage());
+		}
 	}
 
 	private Map<String, String> fieldOverrides() {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import io.leadline.app.jobs.JobCatalog;
 import io.leadline.app.jobs.JobView;
+import io.leadline.jobs.research.BatchState;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
 		description = "Show one job: status, rows, and every step and partition with its counts and last error.")
@@ -53,7 +54,23 @@ class ShowCommand implements Callable<Integer> {
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.forEach(step -> out.printf(format, step.getStepName(), step.getStatus(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), exitOf(step)));
+		catalog.batchState(jobId).ifPresent(batch -> printBatches(out, batch));
 		return 0;
+	}
+
+	/** Batch mode: the round the job is in and every batch it sent to the provider. */
+	static void printBatches(PrintWriter out, BatchState batch) {
+		out.printf("batch mode: %s%s%n", batch.isDone() ? "done" : "round " + batch.round(),
+				batch.waitingRequests() > 0 ? ", %,d requests at the provider".formatted(batch.waitingRequests()) : "");
+		String format = "  %-24s  %-11s  %-12s  %9s  %9s  %6s%n";
+		out.printf(format, "BATCH", "ROUND", "STATUS", "REQUESTS", "ANSWERED", "FAILED");
+		for (BatchState.SubmittedFile file : batch.files()) {
+			out.printf(format, file.batchId() == null ? "(uploaded " + file.fileId() + ")" : file.batchId(),
+					file.round(), file.status(), file.requests(), file.completed(), file.failed());
+		}
+		BatchState.Totals totals = batch.totals();
+		out.printf("  %,d batches, %,d requests sent, %,d unanswered by a batch, %,d answered live%n", totals.batches(),
+				totals.requests(), totals.failedRequests(), totals.liveRequests());
 	}
 
 	private static String exitOf(StepExecution step) {

@@ -31,6 +31,7 @@ import io.leadline.jobs.enrichment.EnrichmentSummary;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.enrichment.JobProgress;
 import io.leadline.jobs.enrichment.RunContext;
+import io.leadline.jobs.research.BatchState;
 import io.leadline.jobs.storage.ObjectStore;
 
 /**
@@ -136,6 +137,14 @@ public class JobCatalog {
 		return new JobLogLine(at, line);
 	}
 
+	/**
+	 * Where a batch-mode job's batches stand at the provider, from its batch step's
+	 * context; empty for a live job or before the step ran.
+	 */
+	public Optional<BatchState> batchState(UUID jobId) {
+		return instance(jobId).flatMap(instance -> RunContext.batchState(jobRepository.getJobExecutions(instance)));
+	}
+
 	/** {@code summary.json} of a completed job, if merge wrote one. */
 	public Optional<EnrichmentSummary> summary(JobView view) throws IOException {
 		String key = new WorkArea(view.jobId(), view.owner()).summaryKey();
@@ -159,7 +168,7 @@ public class JobCatalog {
 				last.getId(), progress.total(), progress.done(), progress.percent(), RunContext.rows(last),
 				last.getStartTime(), progress.elapsed(), errorOf(last),
 				request.workArea().resultKey(request.format().extension()), request.format(), request.exportPath(),
-				RunContext.usage(last).orElse(null), RunContext.costUsd(last).orElse(null));
+				RunContext.usage(last).orElse(null), RunContext.costUsd(last).orElse(null), request.mode());
 	}
 
 	/** The first line a person should read: the exit description of a failed run. */

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +33,7 @@ import io.leadline.jobs.enrichment.RunContext;
  * size: the latest executions with their job contexts, their parameters, and the
  * partitions' progress. Filters (owner, state) run in the database, before the limit.
  */
-final class JobPages {
+public final class JobPages {
 
 	// why: the latest execution speaks for its job; a restart copies parameters and
 	// context
@@ -58,7 +61,16 @@ final class JobPages {
 		this.serializer = serializer;
 	}
 
-	List<JobView> page(Optional<String> owner, Optional<JobState> state, int offset, int limit) {
+	/**
+	 * Pages read through {@code dataSource} alone, as a command reads them without the
+	 * application: contexts in Batch's default format, which is the one it writes.
+	 */
+	public static JobPages of(DataSource dataSource) {
+		return new JobPages(JdbcClient.create(dataSource), new DefaultExecutionContextSerializer());
+	}
+
+	/** As {@link JobCatalog#page}. */
+	public List<JobView> page(Optional<String> owner, Optional<JobState> state, int offset, int limit) {
 		String sql = """
 				select e.JOB_EXECUTION_ID, e.JOB_INSTANCE_ID, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE,
 				       c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT
@@ -179,7 +191,7 @@ final class JobPages {
 					progress.total(), progress.done(), progress.percent(), RunContext.rows(context), start,
 					progress.elapsed(), JobCatalog.errorOf(status, exitMessage, List.of()),
 					request.workArea().resultKey(request.format().extension()), request.format(), request.exportPath(),
-					RunContext.usage(context).orElse(null), RunContext.costUsd(context).orElse(null));
+					RunContext.usage(context).orElse(null), RunContext.costUsd(context).orElse(null), request.mode());
 		}
 
 	}

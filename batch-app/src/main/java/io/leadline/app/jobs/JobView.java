@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderUsage;
@@ -19,5 +20,6 @@ import io.leadline.jobs.research.ProviderUsage;
  */
 public record JobView(UUID jobId, String owner, String fileName, JobState state, long executionId, long rowsTotal,
 		long rowsDone, double percent, RowCounts rows, LocalDateTime started, Duration elapsed, String error,
-		String resultKey, ResultFormat resultFormat, String exportPath, ProviderUsage usage, Double costUsd) {
+		String resultKey, ResultFormat resultFormat, String exportPath, ProviderUsage usage, Double costUsd,
+		EnrichmentMode mode) {
 }

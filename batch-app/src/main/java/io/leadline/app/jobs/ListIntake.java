@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import io.leadline.app.jobs.StartRefusedException.Reason;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.enrichment.EnrichmentProperties;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.enrichment.WorkArea;
 import io.leadline.jobs.input.EmailColumn;
@@ -249,6 +250,7 @@ public class ListIntake {
 			.chunking(properties)
 			.exportPath(options.exportPath() == null ? null : options.exportPath().toAbsolutePath().toString())
 			.fields(fields)
+			.mode(options.mode() == null ? EnrichmentMode.LIVE : options.mode())
 			.build();
 	}
 

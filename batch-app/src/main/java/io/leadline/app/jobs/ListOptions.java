@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
@@ -24,9 +25,11 @@ import io.leadline.jobs.research.ServiceContext;
  * @param exportPath a local file the result is copied to at the end (CLI), or null
  * @param fields corrections of the recognised prospect fields ({@code company ->
  * Organisation}; an empty column unmaps the field)
+ * @param mode live or batch (the model calls through the provider's Batch API); null is
+ * live
  */
 public record ListOptions(String emailColumn, ServiceContext service, ResultFormat format, List<String> outputColumns,
-		Path exportPath, Map<String, String> fields) {
+		Path exportPath, Map<String, String> fields, EnrichmentMode mode) {
 
 	public ListOptions {
 		emailColumn = emailColumn == null || emailColumn.isBlank() ? null : emailColumn;
@@ -36,7 +39,16 @@ public record ListOptions(String emailColumn, ServiceContext service, ResultForm
 
 	public ListOptions(String emailColumn, ServiceContext service, ResultFormat format, List<String> outputColumns,
 			Path exportPath) {
-		this(emailColumn, service, format, outputColumns, exportPath, Map.of());
+		this(emailColumn, service, format, outputColumns, exportPath, Map.of(), null);
+	}
+
+	public ListOptions(String emailColumn, ServiceContext service, ResultFormat format, List<String> outputColumns,
+			Path exportPath, Map<String, String> fields) {
+		this(emailColumn, service, format, outputColumns, exportPath, fields, null);
+	}
+
+	public ListOptions withMode(EnrichmentMode mode) {
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public static ListOptions defaults() {
@@ -44,27 +56,27 @@ public record ListOptions(String emailColumn, ServiceContext service, ResultForm
 	}
 
 	public ListOptions withFields(Map<String, String> fields) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public ListOptions withEmailColumn(String emailColumn) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public ListOptions withService(ServiceContext service) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public ListOptions withFormat(ResultFormat format) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public ListOptions withOutputColumns(List<String> outputColumns) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 	public ListOptions withExportPath(Path exportPath) {
-		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields);
+		return new ListOptions(emailColumn, service, format, outputColumns, exportPath, fields, mode);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.leadline.app.jobs.JobCatalog;
@@ -23,6 +24,7 @@ import io.leadline.app.jobs.QuotaExceededException;
 import io.leadline.app.jobs.StartRefusedException;
 import io.leadline.app.security.Caller;
 import io.leadline.jobs.credits.InsufficientCreditsException;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
@@ -40,7 +42,10 @@ import io.leadline.jobs.storage.ObjectStore;
  * through {@link ListIntake} like every other.
  */
 @Component
+@EnableConfigurationProperties(NightlyProperties.class)
 public class NightlyInbox {
+
+	private final EnrichmentMode mode;
 
 	private static final Logger log = LoggerFactory.getLogger(NightlyInbox.class);
 
@@ -116,7 +121,8 @@ public class NightlyInbox {
 	private final InboxClaims claims;
 
 	NightlyInbox(ObjectStore store, ListIntake intake, JobRepository jobRepository, JobCatalog catalog,
-			InboxClaims claims) {
+			InboxClaims claims, NightlyProperties properties) {
+		this.mode = properties.mode();
 		this.store = store;
 		this.intake = intake;
 		this.jobRepository = jobRepository;
@@ -232,7 +238,8 @@ public class NightlyInbox {
 			store.copyTo(file.key(), local);
 			ListOptions options = ListOptions.defaults()
 				.withService(serviceBeside(file.key()))
-				.withFormat(ResultFormat.XLSX);
+				.withFormat(ResultFormat.XLSX)
+				.withMode(mode);
 			intake.start(intake.prepareInbox(local, ownerOf(file.key()), jobId, nameOf(file.key()), options));
 		}
 		catch (IOException | RuntimeException e) {

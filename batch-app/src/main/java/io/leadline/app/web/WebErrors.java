@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.leadline.app.api.ApiException;
+import io.leadline.app.api.RefusalStatus;
 import io.leadline.app.jobs.JobConflictException;
 import io.leadline.app.jobs.JobNotFoundException;
 import io.leadline.app.jobs.QuotaExceededException;
@@ -96,12 +97,7 @@ class WebErrors implements ErrorViewResolver {
 			return new Problem(HttpStatus.CONFLICT, conflict.code(), sentence(conflict.code(), conflict.getMessage()));
 		}
 		if (e instanceof StartRefusedException refused) {
-			HttpStatus status = switch (refused.reason()) {
-				case UNKNOWN_COLUMN, UNKNOWN_FIELD -> HttpStatus.BAD_REQUEST;
-				case SERVER_BUSY, INSPECTION_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
-				case INSPECTION_TIMEOUT -> HttpStatus.CONTENT_TOO_LARGE;
-				default -> HttpStatus.UNPROCESSABLE_CONTENT;
-			};
+			HttpStatus status = RefusalStatus.of(refused.reason());
 			return new Problem(status, refused.code(), sentence(refused.code(), refused.getMessage()));
 		}
 		if (e instanceof InsufficientCreditsException credits) {

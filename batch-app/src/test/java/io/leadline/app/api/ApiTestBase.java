@@ -48,7 +48,8 @@ import io.leadline.jobs.research.ProviderSettings;
 		"leadline.billing.plans.starter.price-id=price_starter", "leadline.billing.plans.growth.price-id=price_growth",
 		"leadline.billing.plans.pro.price-id=price_pro", "leadline.billing.packs.pack-1000.price-id=price_pack_1000",
 		"leadline.billing.packs.pack-5000.price-id=price_pack_5000", "leadline.notify.allow-http-webhooks=true",
-		"leadline.notify.poll-interval=100ms", "leadline.notify.retry-base=20ms" })
+		"leadline.notify.poll-interval=100ms", "leadline.notify.retry-base=20ms", "leadline.batch.poll-first=5ms",
+		"leadline.batch.poll-max=50ms" })
 @Import(ApiTestBase.TestBeans.class)
 abstract class ApiTestBase {
 

@@ -46,6 +46,7 @@ import io.leadline.app.jobs.StartRefusedException.Reason;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.LedgerEntry;
 import io.leadline.jobs.credits.LedgerKind;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.RowCounts;
 import io.leadline.jobs.enrichment.RowStatus;
 import io.leadline.jobs.output.ResultFormat;
@@ -204,7 +205,7 @@ class JobControllerTest {
 		RowCounts rows = new RowCounts(Map.of(RowStatus.OK, 47L, RowStatus.INVALID, 2L, RowStatus.DUPLICATE, 1L));
 		return new JobView(JOB, owner, "prospects.csv", state, 7, 50, 50, 100, rows, LocalDateTime.now(),
 				Duration.ofSeconds(3), null, "outputs/" + owner + "/" + JOB + "/result.csv", ResultFormat.CSV, null,
-				null, null);
+				null, null, EnrichmentMode.LIVE);
 	}
 
 	private static LedgerEntry aLedgerRow(LedgerKind kind, long delta) {

@@ -66,7 +66,7 @@ class UploadBombIT {
 			}
 
 			for (var reply : replies) {
-				ApiClient.Reply refused = reply.join();
+				ApiClient.Reply refused = answered(reply, server);
 				assertThat(refused.status()).as(refused.toString()).isIn(413, 503);
 				assertThat(refused.json().path("code").asString()).isIn("input_limit", "inspection_busy");
 			}
@@ -84,6 +84,16 @@ class UploadBombIT {
 		}
 		assertThat(output(server)).doesNotContain("OutOfMemoryError");
 		assertThat(Files.readString(work.resolve("data/logs/leadline.log"))).doesNotContain("OutOfMemoryError");
+	}
+
+	private static ApiClient.Reply answered(CompletableFuture<ApiClient.Reply> reply, LeadlineProcess.Running server)
+			throws IOException {
+		try {
+			return reply.join();
+		}
+		catch (java.util.concurrent.CompletionException e) {
+			throw new AssertionError("no answer; the server printed:\n" + output(server), e);
+		}
 	}
 
 	private static void assertRefusedForItsPart(ApiClient.Reply reply, String part) {

@@ -87,6 +87,10 @@ class NightlyInboxIT {
 		assertThat(instances).anySatisfy(
 				instance -> assertThat(jobs.getLastJobExecution(instance).getJobParameters().getString("service"))
 					.contains("Inbox-only offer"));
+		assertThat(instances).as("nightly lists run in LEADLINE_NIGHTLY_MODE, batch by default")
+			.allSatisfy(instance -> assertThat(
+					jobs.getLastJobExecution(instance).getJobParameters().getString(EnrichmentRequest.MODE))
+				.isEqualTo("batch"));
 	}
 
 	@Test

@@ -39,6 +39,7 @@ import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.credits.ResearchedRows;
 import io.leadline.jobs.enrichment.EnrichmentRunHook.Slot;
 import io.leadline.jobs.input.InputLimits;
+import io.leadline.jobs.research.BatchResearch;
 import io.leadline.jobs.research.ProspectResearcher;
 import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderSettings;
@@ -58,6 +59,8 @@ public class EnrichmentJobConfig {
 	public static final String JOB = "enrichmentJob";
 
 	static final String PREPARE = "prepare";
+
+	static final String ENRICH_BATCH = "enrichBatch";
 
 	static final String ENRICH = "enrich";
 
@@ -88,8 +91,8 @@ public class EnrichmentJobConfig {
 	 * parts join in their named slots; without the application the slots stay empty.
 	 */
 	@Bean
-	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrich, Step merge, Step cleanup, JobHalt halt,
-			JobLog jobLog, CreditLedger credits, List<EnrichmentRunHook> hooks) {
+	Job enrichmentJob(JobRepository jobRepository, Step prepare, Step enrichBatch, Step enrich, Step merge,
+			Step cleanup, JobHalt halt, JobLog jobLog, CreditLedger credits, List<EnrichmentRunHook> hooks) {
 		JobBuilder job = new JobBuilder(JOB, jobRepository);
 		// 1. the application's lease: this process holds the run (crash recovery)
 		hook(hooks, Slot.LEASE).ifPresent(job::listener);
@@ -104,7 +107,7 @@ public class EnrichmentJobConfig {
 		job.listener(new CreditBooking(credits, jobRepository));
 		// 5. the application's metrics of completed runs (their afterJob runs first)
 		hook(hooks, Slot.METRICS).ifPresent(job::listener);
-		return job.start(prepare).next(enrich).next(merge).next(cleanup).build();
+		return job.start(prepare).next(enrichBatch).next(enrich).next(merge).next(cleanup).build();
 	}
 
 	private static Optional<EnrichmentRunHook> hook(List<EnrichmentRunHook> hooks, Slot slot) {
@@ -121,6 +124,16 @@ public class EnrichmentJobConfig {
 		return new StepBuilder(PREPARE, jobRepository)
 			.tasklet(new PrepareTasklet(store, providers, properties, limits, metaStore), transactionManager)
 			.build();
+	}
+
+	/**
+	 * Batch mode's model calls through the provider's Batch API, before the partitions
+	 * write the rows; it does nothing in live mode.
+	 */
+	@Bean
+	Step enrichBatch(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			BatchEnrichTasklet batchEnrichTasklet) {
+		return new StepBuilder(ENRICH_BATCH, jobRepository).tasklet(batchEnrichTasklet, transactionManager).build();
 	}
 
 	@Bean
@@ -229,12 +242,23 @@ public class EnrichmentJobConfig {
 	@Bean
 	@StepScope
 	EnrichmentProcessor enrichProcessor(EnrichmentRequest request,
-			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, ProspectResearcher researcher,
-			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore, ResearchedRows researchedRows)
-			throws IOException {
-		RowProspect prospects = new RowProspect(metaStore.load(request.workArea()).fieldMapping());
-		return new EnrichmentProcessor(researcher, request, usageMeter, halt, jobExecutionId, prospects,
+			@Value("#{stepExecution}") StepExecution stepExecution, ProspectResearcher researcher,
+			UsageMeter usageMeter, JobHalt halt, JobMetaStore metaStore, ObjectStore store,
+			ResearchedRows researchedRows) throws IOException {
+		EnrichmentProcessor.RowResearch research = switch (request.mode()) {
+			case BATCH -> BatchResults.load(store, request.workArea(), RunContext.partitionOf(stepExecution))::of;
+			case LIVE -> EnrichmentProcessor.RowResearch.live(researcher,
+					new RowProspect(metaStore.load(request.workArea()).fieldMapping()), request);
+		};
+		return new EnrichmentProcessor(research, request, usageMeter, halt, stepExecution.getJobExecutionId(),
 				researchedRows);
+	}
+
+	@Bean
+	@StepScope
+	BatchEnrichTasklet batchEnrichTasklet(BatchResearch batchResearch, ObjectStore store, JobMetaStore metaStore,
+			JobLog jobLog) {
+		return new BatchEnrichTasklet(batchResearch, store, metaStore, jobLog);
 	}
 
 	@Bean

@@ -16,7 +16,23 @@ import io.leadline.jobs.research.ServiceContext;
  */
 class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
-	private final ProspectResearcher researcher;
+	/**
+	 * Where a row's result comes from: the providers, live, or the batch step's answers.
+	 */
+	@FunctionalInterface
+	interface RowResearch {
+
+		ProspectResult research(ProspectRow row);
+
+		/** Live: the row's prospect researched now, company research shared per job. */
+		static RowResearch live(ProspectResearcher researcher, RowProspect prospects, EnrichmentRequest request) {
+			String scope = request.jobId().toString();
+			return row -> researcher.research(prospects.of(row), request.service(), scope);
+		}
+
+	}
+
+	private final RowResearch research;
 
 	private final EnrichmentRequest request;
 
@@ -30,25 +46,19 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 
 	private final long jobExecutionId;
 
-	private final RowProspect prospects;
-
-	private final String jobId;
-
 	/**
 	 * @param request the job: its owner, service context and id (contacts of one company
 	 * in this job are researched once)
 	 */
-	EnrichmentProcessor(ProspectResearcher researcher, EnrichmentRequest request, UsageMeter usage, JobHalt halt,
-			long jobExecutionId, RowProspect prospects, ResearchedRows researchedRows) {
-		this.researcher = researcher;
+	EnrichmentProcessor(RowResearch research, EnrichmentRequest request, UsageMeter usage, JobHalt halt,
+			long jobExecutionId, ResearchedRows researchedRows) {
+		this.research = research;
 		this.request = request;
 		this.service = request.service();
 		this.researchedRows = researchedRows;
 		this.usage = usage;
 		this.halt = halt;
 		this.jobExecutionId = jobExecutionId;
-		this.prospects = prospects;
-		this.jobId = request.jobId().toString();
 	}
 
 	@Override
@@ -58,7 +68,7 @@ class EnrichmentProcessor implements ItemProcessor<ProspectRow, RowRecord> {
 		});
 		ProspectResult result;
 		try {
-			result = researcher.research(prospects.of(row), service, jobId);
+			result = research.research(row);
 		}
 		catch (FatalProviderException e) {
 			halt.trip(jobExecutionId, e.getMessage());

@@ -27,11 +27,12 @@ import io.leadline.jobs.research.ServiceContext;
  * @param fields which column holds each prospect field ({@code company -> Organisation}),
  * as the start path resolved it or the caller overrode it; fields left out are recognised
  * from the headers in prepare
+ * @param mode live, or batch: the model calls go through the provider's Batch API
  * @see #forJob(UUID, String, String) building one without positional arguments
  */
 public record EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
 		ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
-		int partitions, String exportPath, Map<String, String> fields) {
+		int partitions, String exportPath, Map<String, String> fields, EnrichmentMode mode) {
 
 	// why: these names are the job's contract with Batch's metadata tables; every reader
 	// of job parameters goes through this record, never a literal
@@ -64,6 +65,9 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 	/** Job parameter: the field mapping, one {@code field=header} a line. */
 	public static final String FIELDS = "fields";
 
+	/** Job parameter: {@code live} or {@code batch}; jobs from before it are live. */
+	public static final String MODE = "mode";
+
 	// why: the job repository stores a parameter value in 2,500 characters
 	private static final int MAX_PARAMETER_CHARS = 2_500;
 
@@ -75,6 +79,7 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		fileName = fileName == null || fileName.isBlank() ? "input" : fileName;
 		outputColumns = outputColumns == null ? List.of() : List.copyOf(outputColumns);
 		fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		mode = mode == null ? EnrichmentMode.LIVE : mode;
 		if (chunkSize < 1 || partitions < 1) {
 			throw new IllegalArgumentException("chunk size and partitions must be positive");
 		}
@@ -103,13 +108,27 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
 			int partitions, String exportPath) {
 		this(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns, rowCount, chunkSize,
-				partitions, exportPath, Map.of());
+				partitions, exportPath, Map.of(), EnrichmentMode.LIVE);
+	}
+
+	/** A live request with a field mapping. */
+	public EnrichmentRequest(UUID jobId, String owner, String inputKey, String fileName, String emailColumn,
+			ServiceContext service, ResultFormat format, List<String> outputColumns, long rowCount, int chunkSize,
+			int partitions, String exportPath, Map<String, String> fields) {
+		this(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns, rowCount, chunkSize,
+				partitions, exportPath, fields, EnrichmentMode.LIVE);
 	}
 
 	/** This request with the field mapping {@code field -> header}. */
 	public EnrichmentRequest withFields(Map<String, String> mapping) {
 		return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
-				rowCount, chunkSize, partitions, exportPath, mapping);
+				rowCount, chunkSize, partitions, exportPath, mapping, mode);
+	}
+
+	/** This request in {@code live} or {@code batch} mode. */
+	public EnrichmentRequest withMode(EnrichmentMode changed) {
+		return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
+				rowCount, chunkSize, partitions, exportPath, fields, changed);
 	}
 
 	public WorkArea workArea() {
@@ -126,7 +145,8 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			.addString(OUTPUT_COLUMNS, String.join("\n", outputColumns), false)
 			.addLong(ROW_COUNT, rowCount, false)
 			.addLong(CHUNK_SIZE, (long) chunkSize, false)
-			.addLong(PARTITIONS, (long) partitions, false);
+			.addLong(PARTITIONS, (long) partitions, false)
+			.addString(MODE, mode.label(), false);
 		if (emailColumn != null) {
 			builder.addString(EMAIL_COLUMN, emailColumn, false);
 		}
@@ -149,7 +169,7 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 				ResultFormat.valueOf(p.getString(FORMAT)),
 				columns.isEmpty() ? List.of() : Arrays.asList(columns.split("\n")), rowCountOf(p),
 				p.getLong(CHUNK_SIZE).intValue(), p.getLong(PARTITIONS).intValue(), p.getString(EXPORT_PATH),
-				fieldsOf(p.getString(FIELDS, "")));
+				fieldsOf(p.getString(FIELDS, "")), EnrichmentMode.parse(p.getString(MODE, "live")));
 	}
 
 	private static Map<String, String> fieldsOf(String lines) {
@@ -202,6 +222,8 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 		private String exportPath;
 
 		private Map<String, String> fields = Map.of();
+
+		private EnrichmentMode mode = EnrichmentMode.LIVE;
 
 		private Builder(UUID jobId, String owner, String inputKey) {
 			this.jobId = jobId;
@@ -264,9 +286,17 @@ public record EnrichmentRequest(UUID jobId, String owner, String inputKey, Strin
 			return this;
 		}
 
+		/**
+		 * Live (the default) or batch: the model calls through the provider's Batch API.
+		 */
+		public Builder mode(EnrichmentMode mode) {
+			this.mode = mode;
+			return this;
+		}
+
 		public EnrichmentRequest build() {
 			return new EnrichmentRequest(jobId, owner, inputKey, fileName, emailColumn, service, format, outputColumns,
-					rowCount, chunkSize, partitions, exportPath, fields);
+					rowCount, chunkSize, partitions, exportPath, fields, mode);
 		}
 
 	}

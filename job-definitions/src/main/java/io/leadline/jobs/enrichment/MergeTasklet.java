@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.leadline.jobs.credits.CreditLedger;
 import io.leadline.jobs.output.ResultSink;
 import io.leadline.jobs.output.ResultSinks;
+import io.leadline.jobs.research.BatchState;
 import io.leadline.jobs.research.ProviderPrices;
 import io.leadline.jobs.research.ProviderUsage;
 import io.leadline.jobs.storage.ObjectStore;
@@ -86,12 +88,18 @@ final class MergeTasklet implements Tasklet {
 		RowCounts rows = new RowCounts(counts, merger.reusedRows()).withEveryStatus();
 		settle(request, rows.charged(), rows.reused());
 		contribution.incrementWriteCount(meta.dataRows());
-		ProviderUsage usage = usageOf(jobRepository.getJobExecutions(execution.getJobInstance()));
-		double costUsd = prices.estimate(usage);
+		List<JobExecution> history = jobRepository.getJobExecutions(execution.getJobInstance());
+		ProviderUsage usage = usageOf(history);
+		Optional<BatchState> batch = RunContext.batchState(history);
+		// why: tokens that went through the Batch API cost the batch price
+		double costUsd = batch.map(state -> prices.estimate(usage, state.totals()))
+			.orElseGet(() -> prices.estimate(usage));
 		// why: job lists read counts, usage and cost from Batch metadata, never from
 		// summary.json
 		RunContext.recordMerged(execution.getExecutionContext(), rows, usage, costUsd);
-		EnrichmentSummary summary = summarize(execution, request, meta, resultKey, rows, usage, costUsd);
+		EnrichmentSummary summary = summarize(execution, request, meta, resultKey, rows, usage, costUsd,
+				batch.map(state -> EnrichmentSummary.BatchUsage.of(state.totals(), prices.groqBatchFactor()))
+					.orElse(null));
 		store.write(work.summaryKey(), out -> json.writerWithDefaultPrettyPrinter().writeValue(out, summary));
 		if (request.exportPath() != null) {
 			store.copyTo(resultKey, Path.of(request.exportPath()));
@@ -108,7 +116,7 @@ final class MergeTasklet implements Tasklet {
 	}
 
 	private static EnrichmentSummary summarize(JobExecution execution, EnrichmentRequest request, JobMeta meta,
-			String resultKey, RowCounts rows, ProviderUsage usage, double costUsd) {
+			String resultKey, RowCounts rows, ProviderUsage usage, double costUsd, EnrichmentSummary.BatchUsage batch) {
 		double prepare = 0, enrich = 0, merge = 0;
 		LocalDateTime now = LocalDateTime.now();
 		for (StepExecution step : execution.getStepExecutions()) {
@@ -124,7 +132,7 @@ final class MergeTasklet implements Tasklet {
 		double job = seconds(execution.getStartTime(), now);
 		return new EnrichmentSummary(request.jobId().toString(), request.fileName(), resultKey, request.format(),
 				meta.dataRows(), meta.blankRows(), rows, usage, costUsd, prepare, enrich, merge, job,
-				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0);
+				job > 0 ? Math.round(meta.dataRows() / job * 10) / 10.0 : 0, request.mode(), batch);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.leadline.jobs.enrichment;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import io.leadline.jobs.research.BatchState;
 import io.leadline.jobs.research.ProviderUsage;
 
 /**
@@ -20,7 +22,9 @@ import io.leadline.jobs.research.ProviderUsage;
  * <li>job context, by merge: {@code rows.status.<status>}, {@code rows.reused} (ok rows
  * not charged), the whole job's {@code usage.*} and {@code cost.usd};</li>
  * <li>partition step context: {@code partition}, and that partition's
- * {@code usage.*}.</li>
+ * {@code usage.*};</li>
+ * <li>batch step context (batch mode): {@code batch.state}, the {@link BatchState} of the
+ * job's batches at the provider.</li>
  * </ul>
  */
 public final class RunContext {
@@ -48,6 +52,8 @@ public final class RunContext {
 	private static final String COST_USD = "cost.usd";
 
 	private static final String PARTITION = "partition";
+
+	private static final String BATCH_STATE = "batch.state";
 
 	private RunContext() {
 	}
@@ -116,6 +122,34 @@ public final class RunContext {
 
 	static int partitionOf(StepExecution stepExecution) {
 		return stepExecution.getExecutionContext().getInt(PARTITION);
+	}
+
+	// --- batch step context
+
+	static void recordBatchState(ExecutionContext stepContext, BatchState state) {
+		stepContext.putString(BATCH_STATE, state.toJson());
+	}
+
+	static Optional<BatchState> batchState(StepExecution batchStep) {
+		return Optional.ofNullable(batchStep.getExecutionContext().getString(BATCH_STATE, null))
+			.map(BatchState::fromJson);
+	}
+
+	/**
+	 * The state of a job's batches, from the latest execution of its batch step (a
+	 * restart resumes from it); empty for a live job.
+	 */
+	public static Optional<BatchState> batchState(List<JobExecution> history) {
+		StepExecution latest = null;
+		for (JobExecution attempt : history) {
+			for (StepExecution step : attempt.getStepExecutions()) {
+				if (step.getStepName().equals(EnrichmentJobConfig.ENRICH_BATCH)
+						&& (latest == null || step.getId() > latest.getId())) {
+					latest = step;
+				}
+			}
+		}
+		return latest == null ? Optional.empty() : batchState(latest);
 	}
 
 	// --- usage, in a partition's context and, summed, in the job's

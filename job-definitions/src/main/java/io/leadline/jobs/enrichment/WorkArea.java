@@ -64,6 +64,16 @@ public record WorkArea(UUID jobId, String owner) {
 		return workPrefix() + "input/part-%04d.csv".formatted(partition);
 	}
 
+	/** Batch mode's searches and the answers of its batches. */
+	String batchPrefix() {
+		return workPrefix() + "batch/";
+	}
+
+	/** Batch mode's results of one partition's rows, which its worker step reads. */
+	String batchResultsKey(int partition) {
+		return batchPrefix() + "results/part-%04d.jsonl".formatted(partition);
+	}
+
 	String chunkPrefix() {
 		return workPrefix() + "chunks/";
 	}

@@ -11,8 +11,9 @@ package io.leadline.jobs.input;
  * entry
  * @param maxXlsxStylesBytes bytes the styles part, and every other part that is neither a
  * sheet nor the shared strings, may inflate to: POI parses styles into a tree in memory
- * @param maxXlsxSharedStringsBytes bytes the shared-strings part may inflate to: POI
- * keeps every shared string in memory while a sheet is read
+ * @param maxXlsxSharedStringsBytes bytes the shared-strings part may inflate to: every
+ * shared string is kept in memory while a sheet is read (compactly, at most about the
+ * part's size)
  */
 public record InputLimits(long maxRows, int maxColumns, int maxCellChars, long maxXlsxUncompressedBytes,
 		long maxXlsxStylesBytes, long maxXlsxSharedStringsBytes) {

@@ -16,7 +16,6 @@ import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -28,7 +27,7 @@ import org.xml.sax.XMLReader;
  * Streams the first sheet of a workbook through POI's event API (SAX), so a sheet of a
  * million rows never becomes a million row objects. Values are formatted as Excel shows
  * them (dates, numbers), because that is what the user typed and expects back. The shared
- * strings table is the one part POI keeps in memory; it holds each distinct string once.
+ * strings are the one part kept in memory, compactly ({@link CompactSharedStrings}).
  */
 final class XlsxTableReader {
 
@@ -52,7 +51,7 @@ final class XlsxTableReader {
 		try {
 			XSSFReader reader = new XSSFReader(workbook);
 			checkPartSizes(workbook, reader);
-			var strings = new ReadOnlySharedStringsTable(workbook);
+			var strings = CompactSharedStrings.of(workbook);
 			var styles = reader.getStylesTable();
 			Iterator<InputStream> sheets = reader.getSheetsData();
 			if (!sheets.hasNext()) {

@@ -75,6 +75,28 @@ public record BatchAnswer(String customId, ChatCompletion completion, String err
 		return new BatchAnswer(customId, completion == null ? new ChatCompletion("", 0, 0) : completion, null);
 	}
 
+	/** This answer as an output-file line, for answers the live path gave. */
+	String toLine() {
+		var line = JsonMapper.shared().createObjectNode().put("custom_id", customId);
+		if (completion == null) {
+			line.putNull("response");
+			line.putObject("error").put("code", "rejected").put("message", error);
+			return line.toString();
+		}
+		var body = line.putObject("response").put("status_code", 200).putObject("body");
+		body.putArray("choices")
+			.addObject()
+			.put("index", 0)
+			.putObject("message")
+			.put("role", "assistant")
+			.put("content", completion.content());
+		body.putObject("usage")
+			.put("prompt_tokens", completion.promptTokens())
+			.put("completion_tokens", completion.completionTokens());
+		line.putNull("error");
+		return line.toString();
+	}
+
 	private static BatchAnswer failed(String customId, String error) {
 		return new BatchAnswer(customId, null, OneLine.of(error));
 	}

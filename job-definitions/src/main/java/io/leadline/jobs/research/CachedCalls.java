@@ -52,7 +52,7 @@ final class CachedCalls {
 	}
 
 	Answer<ChatCompletion> complete(ChatRequest request) {
-		String key = key("groq|" + model + "|" + Prompts.PROMPT_VERSION + "|" + JSON.writeValueAsString(request));
+		String key = completionKey(request);
 		Optional<String> cached = cache.get(key);
 		if (cached.isPresent()) {
 			return new Answer<>(JSON.readValue(cached.get(), ChatCompletion.class), true);
@@ -60,6 +60,20 @@ final class CachedCalls {
 		ChatCompletion completion = groq.complete(request);
 		cache.put(key, "groq", JSON.writeValueAsString(completion));
 		return new Answer<>(completion, false);
+	}
+
+	/** The cached answer to {@code request}, if any: a batch sends only the others. */
+	Optional<ChatCompletion> cached(ChatRequest request) {
+		return cache.get(completionKey(request)).map(json -> JSON.readValue(json, ChatCompletion.class));
+	}
+
+	/** Keeps a batch's answer, so a later run (live or batch) reuses it. */
+	void remember(ChatRequest request, ChatCompletion completion) {
+		cache.put(completionKey(request), "groq", JSON.writeValueAsString(completion));
+	}
+
+	private String completionKey(ChatRequest request) {
+		return key("groq|" + model + "|" + Prompts.PROMPT_VERSION + "|" + JSON.writeValueAsString(request));
 	}
 
 	private static String key(String text) {

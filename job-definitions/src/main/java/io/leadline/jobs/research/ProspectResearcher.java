@@ -168,7 +168,7 @@ public final class ProspectResearcher implements AutoCloseable {
 				Findings.given(results.value()), spend.total);
 	}
 
-	private static String narrowing(Prospect prospect) {
+	static String narrowing(Prospect prospect) {
 		return switch (prospect.mailbox()) {
 			case WORK -> null;
 			case ROLE -> "role address (" + prospect.localPart() + "@): researched the company only";
@@ -177,7 +177,7 @@ public final class ProspectResearcher implements AutoCloseable {
 		};
 	}
 
-	private static String openerNote(Prospect prospect) {
+	static String openerNote(Prospect prospect) {
 		if (prospect.mailbox() == Mailbox.ROLE) {
 			return "this address reaches a team, not a person: write to the company.";
 		}

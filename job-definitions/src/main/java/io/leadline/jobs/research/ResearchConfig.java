@@ -21,7 +21,7 @@ import io.leadline.jobs.ratelimit.RedisBudgets;
  * and timeouts are {@link ProviderSettings}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ResearchProperties.class, ProviderSettings.class })
+@EnableConfigurationProperties({ ResearchProperties.class, ProviderSettings.class, BatchProperties.class })
 public class ResearchConfig {
 
 	/**
@@ -77,6 +77,17 @@ public class ResearchConfig {
 			ProviderLimiter serperLimiter, ProviderLimiter groqLimiter, ResponseCache responseCache) {
 		return new ProspectResearcher(new SerperClient(providerHttpClient, settings, serperLimiter),
 				new GroqClient(providerHttpClient, settings, groqLimiter), responseCache, settings.groqModel());
+	}
+
+	/** Batch mode: the same clients, the Batch API beside them. */
+	@Bean(destroyMethod = "close")
+	BatchResearch batchResearch(OkHttpClient providerHttpClient, ProviderSettings settings,
+			ProviderLimiter serperLimiter, ProviderLimiter groqLimiter, ResponseCache responseCache,
+			BatchProperties batch, ResearchProperties research) {
+		return new BatchResearch(new SerperClient(providerHttpClient, settings, serperLimiter),
+				new GroqClient(providerHttpClient, settings, groqLimiter),
+				new GroqBatches(providerHttpClient, settings), responseCache, settings, batch, Clock.systemUTC(),
+				research.concurrency());
 	}
 
 	@Bean

@@ -59,6 +59,7 @@ abstract class JobIT {
 		jobs = new JobHarness(jobOperator, enrichmentJob, store);
 		providers.serper = ProviderWire::searchResultsFor;
 		providers.groq = ProviderWire::answerFor;
+		providers.batches.reset();
 	}
 
 }

@@ -29,6 +29,14 @@ public final class XlsxBomb {
 	}
 
 	public static Path write(Path file, Part bloated, long inflatedBytes) throws IOException {
+		return write(file, bloated, inflatedBytes, 32);
+	}
+
+	/**
+	 * @param textLength characters of each bloating item: short shared strings cost the
+	 * most heap per byte of the part
+	 */
+	public static Path write(Path file, Part bloated, long inflatedBytes, int textLength) throws IOException {
 		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
 				ZipOutputStream zip = new ZipOutputStream(out)) {
 			// why: a bomb of 100 MB is written in about a second, still at about 6:1
@@ -74,7 +82,7 @@ public final class XlsxBomb {
 			styles.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 					+ "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts>");
 			if (bloated == Part.STYLES && inflatedBytes > 0) {
-				fill(styles, inflatedBytes,
+				fill(styles, inflatedBytes, textLength,
 						(i, text) -> "<numFmt numFmtId=\"" + (200 + i) + "\" formatCode=\"" + text + "\"/>");
 			}
 			styles.write("</numFmts></styleSheet>");
@@ -86,7 +94,7 @@ public final class XlsxBomb {
 					+ "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
 					+ "<si><t>name</t></si><si><t>email</t></si><si><t>Ann</t></si><si><t>ann@acme.example</t></si>");
 			if (bloated == Part.SHARED_STRINGS && inflatedBytes > 0) {
-				fill(strings, inflatedBytes, (i, text) -> "<si><t>" + text + "</t></si>");
+				fill(strings, inflatedBytes, textLength, (i, text) -> "<si><t>" + text + "</t></si>");
 			}
 			strings.write("</sst>");
 			strings.flush();
@@ -101,10 +109,13 @@ public final class XlsxBomb {
 
 	}
 
-	/** Items of 32 characters from a four-letter alphabet: about 6:1 once deflated. */
-	private static void fill(Writer out, long bytes, Item item) throws IOException {
+	/**
+	 * Items of random text from a four-letter alphabet, at most 32 characters: about 6:1
+	 * once deflated.
+	 */
+	private static void fill(Writer out, long bytes, int textLength, Item item) throws IOException {
 		Random random = new Random(42);
-		char[] text = new char[32];
+		char[] text = new char[Math.min(32, textLength)];
 		long written = 0;
 		for (long i = 0; written <= bytes; i++) {
 			long bits = random.nextLong();

@@ -43,6 +43,14 @@ class XlsxBombIT {
 	}
 
 	@Test
+	void acceptsMillionsOfTinySharedStringsUnderTheLimitInAHeapOfLittleMoreThanThePart() throws Exception {
+		Path tiny = XlsxBomb.write(work.resolve("tiny.xlsx"), XlsxBomb.Part.SHARED_STRINGS, 60L * 1024 * 1024, 4);
+
+		// why: 3.3 million strings of 4 characters; a String per entry needs about 170 MB
+		assertThat(inspectInSmallHeap(tiny, "-Xmx64m")).isEqualTo("accepted 1 rows");
+	}
+
+	@Test
 	void acceptsTheSameWorkbookWithoutTheBloat() throws Exception {
 		Path plain = XlsxBomb.write(work.resolve("plain.xlsx"), XlsxBomb.Part.STYLES, 0);
 
@@ -50,11 +58,15 @@ class XlsxBombIT {
 	}
 
 	private String inspectInSmallHeap(Path workbook) throws IOException, InterruptedException {
+		return inspectInSmallHeap(workbook, MAX_HEAP);
+	}
+
+	private String inspectInSmallHeap(Path workbook, String maxHeap) throws IOException, InterruptedException {
 		Path record = work.resolve(workbook.getFileName() + ".outcome");
 		Path log = work.resolve(workbook.getFileName() + ".log");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process inspection = new ProcessBuilder(
-				List.of(java, MAX_HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+				List.of(java, maxHeap, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
 						XlsxInspection.class.getName(), workbook.toString(), record.toString()))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
