@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
 /**
  * Serper and Groq as seen from Leadline, on 127.0.0.1 only: the same wire formats, a fixed latency
  * per call, and per-provider requests-per-minute limits answered with real 429s and Retry-After.
- *   java bench/ProviderSim.java PORT LATENCY_MS SERPER_RPM GROQ_RPM MAX_SECONDS   (RPM 0 = no limit)
+ *   java bench/ProviderSim.java PORT LATENCY_MS SERPER_RPM GROQ_RPM MAX_SECONDS [BATCH_DELAY_S]   (RPM 0 = no limit)
  * GET /stats returns requests, 429s and peak concurrency per provider. Exits after MAX_SECONDS.
+ * Groq's Batch API too (POST /files, POST /batches, GET /batches/{id}, GET /files/{id}/content): a
+ * batch stays in_progress for BATCH_DELAY_S seconds (default 0) after it is created, then finalizes
+ * and completes with every line answered as the live endpoint would; /stats counts its files,
+ * batches and requests.
  */
 public class ProviderSim {
 
@@ -102,14 +106,17 @@ public class ProviderSim {
 		providers.put("serper", new Provider("serper", Long.parseLong(args[2])));
 		providers.put("groq", new Provider("groq", Long.parseLong(args[3])));
 		long maxSeconds = Long.parseLong(args[4]);
+		Batches batches = new Batches(args.length > 5 ? Long.parseLong(args[5]) : 0);
 		// why: without it the JDK server delays each small answer ~40 ms (Nagle), which is not the provider's latency
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
 		server.setExecutor(Executors.newFixedThreadPool(256));
 		server.createContext("/search", exchange -> serve(exchange, providers.get("serper"), latency));
 		server.createContext("/openai/v1/chat/completions", exchange -> serve(exchange, providers.get("groq"), latency));
+		server.createContext("/openai/v1/files", batches::files);
+		server.createContext("/openai/v1/batches", batches::batches);
 		server.createContext("/stats", exchange -> reply(exchange, 200, "{\"serper\":" + providers.get("serper").stats()
-				+ ",\"groq\":" + providers.get("groq").stats() + "}", Map.of()));
+				+ ",\"groq\":" + providers.get("groq").stats() + ",\"batch\":" + batches.stats() + "}", Map.of()));
 		server.start();
 		System.out.println("provider simulator on 127.0.0.1:" + server.getAddress().getPort());
 		Thread.sleep(maxSeconds * 1000);
@@ -172,6 +179,137 @@ public class ProviderSim {
 				 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
 				 "usage":{"prompt_tokens":700,"completion_tokens":120,"total_tokens":820}}
 				""".formatted(content);
+	}
+
+	/** The Files and Batches API: files kept in memory, batches answered once their delay has passed. */
+	static final class Batches {
+
+		private static final Pattern CUSTOM_ID = Pattern.compile("\"custom_id\"\\s*:\\s*\"([^\"]*)\"");
+
+		private static final Pattern INPUT_FILE = Pattern.compile("\"input_file_id\"\\s*:\\s*\"([^\"]*)\"");
+
+		final long delayMillis;
+
+		final Map<String, String> files = new ConcurrentHashMap<>();
+
+		final Map<String, String[]> batches = new ConcurrentHashMap<>();
+
+		final AtomicLong ids = new AtomicLong();
+
+		final AtomicLong uploaded = new AtomicLong();
+
+		final AtomicLong created = new AtomicLong();
+
+		final AtomicLong requests = new AtomicLong();
+
+		Batches(long delaySeconds) {
+			this.delayMillis = delaySeconds * 1000;
+		}
+
+		String stats() {
+			return "{\"filesUploaded\":%d,\"batchesCreated\":%d,\"requests\":%d,\"delaySeconds\":%d}"
+				.formatted(uploaded.get(), created.get(), requests.get(), delayMillis / 1000);
+		}
+
+		void files(HttpExchange exchange) throws IOException {
+			String path = exchange.getRequestURI().getPath();
+			if (exchange.getRequestMethod().equals("POST")) {
+				String type = exchange.getRequestHeaders().getFirst("Content-Type");
+				String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				String content = "";
+				for (String part : body.split(Pattern.quote(boundary))) {
+					int split = part.indexOf("\r\n\r\n");
+					if (split > 0 && part.substring(0, split).contains("name=\"file\"")) {
+						content = part.substring(split + 4, part.length() - 2);
+					}
+				}
+				String id = "file_in" + ids.incrementAndGet();
+				files.put(id, content);
+				uploaded.incrementAndGet();
+				reply(exchange, 200, "{\"id\":\"%s\",\"object\":\"file\",\"bytes\":%d,\"purpose\":\"batch\"}".formatted(id,
+						content.length()), Map.of());
+				return;
+			}
+			String id = path.substring("/openai/v1/files/".length()).replace("/content", "");
+			String content = files.get(id);
+			reply(exchange, content == null ? 404 : 200, content == null ? "{\"error\":{\"message\":\"no file\"}}" : content,
+					Map.of());
+		}
+
+		void batches(HttpExchange exchange) throws IOException {
+			String path = exchange.getRequestURI().getPath();
+			if (exchange.getRequestMethod().equals("POST")) {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				Matcher input = INPUT_FILE.matcher(body);
+				String fileId = input.find() ? input.group(1) : "";
+				String id = "batch_" + ids.incrementAndGet();
+				// {input file, status, created at, output file, total}
+				batches.put(id, new String[] { fileId, "validating", Long.toString(System.currentTimeMillis()), null,
+						Long.toString(files.getOrDefault(fileId, "").lines().filter(l -> !l.isBlank()).count()) });
+				created.incrementAndGet();
+				reply(exchange, 200, json(id), Map.of());
+				return;
+			}
+			if (path.equals("/openai/v1/batches")) {
+				StringBuilder data = new StringBuilder();
+				batches.keySet().forEach(id -> data.append(data.isEmpty() ? "" : ",").append(json(id)));
+				reply(exchange, 200, "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false}", Map.of());
+				return;
+			}
+			String id = path.substring("/openai/v1/batches/".length());
+			String[] batch = batches.get(id);
+			if (batch == null) {
+				reply(exchange, 404, "{\"error\":{\"message\":\"no batch\"}}", Map.of());
+				return;
+			}
+			synchronized (batch) {
+				switch (batch[1]) {
+					case "validating" -> batch[1] = "in_progress";
+					case "in_progress" -> {
+						if (System.currentTimeMillis() >= Long.parseLong(batch[2]) + delayMillis) {
+							batch[1] = "finalizing";
+						}
+					}
+					case "finalizing" -> finish(id, batch);
+					default -> {
+					}
+				}
+			}
+			reply(exchange, 200, json(id), Map.of());
+		}
+
+		private void finish(String id, String[] batch) {
+			StringBuilder output = new StringBuilder();
+			for (String line : files.getOrDefault(batch[0], "").split("\n")) {
+				if (line.isBlank()) {
+					continue;
+				}
+				Matcher customId = CUSTOM_ID.matcher(line);
+				String custom = customId.find() ? customId.group(1) : "";
+				String body = line.substring(line.indexOf("\"body\":") + 7, line.lastIndexOf('}'));
+				long n = ids.incrementAndGet();
+				output.append("{\"id\":\"batch_req_%d\",\"custom_id\":\"%s\",\"response\":{\"status_code\":200,\"request_id\":\"req_%d\",\"body\":%s},\"error\":null}\n"
+					.formatted(n, custom, n, chat(body).replace("\n", "")));
+				requests.incrementAndGet();
+			}
+			String out = "file_out" + ids.incrementAndGet();
+			files.put(out, output.toString());
+			batch[3] = out;
+			batch[1] = "completed";
+		}
+
+		private String json(String id) {
+			String[] batch = batches.get(id);
+			long total = Long.parseLong(batch[4]);
+			boolean done = batch[1].equals("completed");
+			return ("{\"id\":\"%s\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/completions\",\"input_file_id\":\"%s\","
+					+ "\"completion_window\":\"24h\",\"status\":\"%s\",\"output_file_id\":%s,\"error_file_id\":null,"
+					+ "\"request_counts\":{\"total\":%d,\"completed\":%d,\"failed\":0}}")
+				.formatted(id, batch[0], batch[1], batch[3] == null ? "null" : "\"" + batch[3] + "\"", total,
+						done ? total : 0);
+		}
+
 	}
 
 	private static void reply(HttpExchange exchange, int status, String json, Map<String, String> headers)
