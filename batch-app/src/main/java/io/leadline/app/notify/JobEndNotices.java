@@ -38,7 +38,7 @@ import io.leadline.jobs.enrichment.RunContext;
  * Joins every run in the job's {@link Slot#NOTIFY} slot.
  */
 @Component
-public class JobEndNotices implements EnrichmentRunHook {
+class JobEndNotices implements EnrichmentRunHook {
 
 	private static final Logger log = LoggerFactory.getLogger(JobEndNotices.class);
 
@@ -96,7 +96,7 @@ public class JobEndNotices implements EnrichmentRunHook {
 	 * final status is known before Batch stores it
 	 * @return whether an event was enqueued now (false when one was before)
 	 */
-	public boolean jobEnded(JobExecution execution) {
+	boolean jobEnded(JobExecution execution) {
 		if (!hasEnded(execution.getStatus())) {
 			return false;
 		}
