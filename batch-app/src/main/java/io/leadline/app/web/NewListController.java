@@ -49,7 +49,7 @@ class NewListController {
 	 * The setup form; field names follow {@code sample-data/service.json} in camel case.
 	 */
 	public record StartForm(String emailColumn, String coreOffer, String keyDifferentiator, String cta, String timeline,
-			String goal, String fallbackAction, Boolean saveDefault, List<String> columns, String format) {
+			String goal, String fallbackAction, Boolean saveDefault, List<String> columns, String format, String mode) {
 
 		public StartForm {
 			// why: an unchecked box sends nothing
@@ -60,7 +60,7 @@ class NewListController {
 		static StartForm of(Upload upload, ServiceContext service) {
 			return new StartForm(upload.emailColumnGuess(), service.coreOffer(), service.keyDifferentiator(),
 					service.cta(), service.timeline(), service.goal(), service.fallbackAction(), false,
-					upload.headers(), "xlsx");
+					upload.headers(), "xlsx", "live");
 		}
 
 		ServiceContext service() {
@@ -112,7 +112,7 @@ class NewListController {
 			}
 			// why: keeping every column is the default, said as "no filter"
 			List<String> kept = form.columns().containsAll(upload.headers()) ? List.of() : form.columns();
-			JobView job = jobs.start(user, upload, form.emailColumn(), kept, form.format(), service);
+			JobView job = jobs.start(user, upload, form.emailColumn(), kept, form.format(), form.mode(), service);
 			return "redirect:/jobs/" + job.jobId();
 		}
 		catch (JobNotFoundException e) {

@@ -21,6 +21,7 @@ import io.leadline.app.jobs.ListOptions;
 import io.leadline.app.jobs.Upload;
 import io.leadline.app.jobs.Uploads;
 import io.leadline.app.security.LocalUser;
+import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ServiceContext;
 
@@ -63,11 +64,13 @@ class WebJobs {
 	/**
 	 * @param kept the columns to keep; empty keeps all
 	 * @param format {@code xlsx} or {@code csv}; null keeps the list's own
+	 * @param mode {@code live} or {@code batch}; null runs live
 	 */
-	JobView start(LocalUser user, Upload upload, String emailColumn, List<String> kept, String format,
+	JobView start(LocalUser user, Upload upload, String emailColumn, List<String> kept, String format, String mode,
 			ServiceContext service) throws Exception {
 		ListOptions options = new ListOptions(emailColumn, service,
-				format == null || format.isBlank() ? null : ResultFormat.parse(format), kept, null);
+				format == null || format.isBlank() ? null : ResultFormat.parse(format), kept, null)
+			.withMode(mode == null || mode.isBlank() ? null : EnrichmentMode.parse(mode));
 		return commands.start(user.caller(), upload.id(), options);
 	}
 

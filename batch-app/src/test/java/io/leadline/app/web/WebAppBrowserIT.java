@@ -91,6 +91,8 @@ class WebAppBrowserIT {
 		registry.add("GROQ_API_KEY", fake::groqKey);
 		registry.add("LEADLINE_SERPER_URL", fake::serperUrl);
 		registry.add("LEADLINE_GROQ_URL", fake::groqUrl);
+		registry.add("leadline.batch.poll-first", () -> "5ms");
+		registry.add("leadline.batch.poll-max", () -> "50ms");
 		// why: the catalog sells offers with a Stripe price; billing itself stays off
 		// here
 		registry.add("leadline.billing.plans.growth.price-id", () -> "price_growth");
@@ -219,6 +221,32 @@ class WebAppBrowserIT {
 		assertThat(browser.text("#problem")).contains("could not find");
 		browser.screenshot("not-found", Browser.DESKTOP);
 		assertThat(get(download).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aListStartedOvernightGoesThroughTheBatchServiceAndSaysSo() throws Exception {
+		String owner = aUserWithCredits("di", 20).email();
+		Path list = Files.createTempFile(data, "overnight-", ".csv").toRealPath();
+		Files.writeString(list, """
+				Name,Email,Company
+				Ann,ann@alpha-%1$s.example,Alpha
+				Bob,bob@beta-%1$s.example,Beta
+				""".formatted(UUID.randomUUID().toString().substring(0, 6)), StandardCharsets.UTF_8);
+		int liveChats = PROVIDERS.chatCalls().size();
+		int batches = PROVIDERS.batches.batchesCreated();
+		browser.signIn(owner, PASSWORD);
+
+		browser.go("/lists/new");
+		browser.find("#file").sendKeys(list.toAbsolutePath().toString());
+		browser.until(d -> d.findElements(By.cssSelector("#mode-batch")).size() == 1);
+		assertThat(browser.find("#mode-live").isSelected()).isTrue();
+		browser.find("#mode-batch").click();
+		browser.find("#start").click();
+		browser.until(d -> "completed".equals(state()));
+
+		assertThat(browser.text("#mode")).isEqualTo("overnight (batch)");
+		assertThat(PROVIDERS.batches.batchesCreated()).isGreaterThan(batches);
+		assertThat(PROVIDERS.chatCalls()).hasSize(liveChats);
 	}
 
 	@Test
