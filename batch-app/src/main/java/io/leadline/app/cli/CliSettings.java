@@ -2,6 +2,8 @@ package io.leadline.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -24,7 +26,30 @@ record CliSettings(InputLimits limits, ProviderSettings providers) {
 
 	private static final String[] FILES = { "application-cli.yml", "application.yml" };
 
+	private static volatile CompletableFuture<CliSettings> early;
+
+	/**
+	 * Starts reading the settings on the second core while the command line is parsed;
+	 * {@link #load()} then takes the result.
+	 */
+	static void preload() {
+		early = CompletableFuture.supplyAsync(CliSettings::read);
+	}
+
 	static CliSettings load() {
+		CompletableFuture<CliSettings> started = early;
+		if (started == null) {
+			return read();
+		}
+		try {
+			return started.join();
+		}
+		catch (CompletionException e) {
+			throw (e.getCause() instanceof RuntimeException cause) ? cause : e;
+		}
+	}
+
+	private static CliSettings read() {
 		StandardEnvironment environment = environment();
 		ProviderEnvironment.attach(environment);
 		Binder binder = Binder.get(environment);

@@ -21,6 +21,7 @@ import io.leadline.jobs.enrichment.EnrichmentMode;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
 import io.leadline.jobs.input.FieldMapping;
 import io.leadline.jobs.input.ListInspection;
+import io.leadline.jobs.input.TableReader;
 import io.leadline.jobs.input.UnsupportedInputException;
 import io.leadline.jobs.output.ResultFormat;
 import io.leadline.jobs.research.ProviderSettings;
@@ -81,7 +82,8 @@ class EnrichCommand implements Callable<Integer> {
 		ListOptions options = new ListOptions(emailColumn, context, resultFormat(), columns, out, fieldOverrides(),
 				modeOption());
 		// why: a file that is not a list, or has no email column, is refused before the
-		// application and its database start
+		// application and its database start; what kind of file it is needs no settings
+		TableReader.sniff(file);
 		CliSettings settings = CliSettings.load();
 		ListInspection inspection = ListInspection.inspect(file, settings.limits());
 		String emailHeader = inspection.headers().originals().get(inspection.emailColumn(emailColumn));

@@ -21,6 +21,9 @@ public final class LeadlineCli {
 		// why: until the application configures logging, nothing may reach the console
 		// (a library's debug line would land in the command's output)
 		LoggingSystem.get(LeadlineCli.class.getClassLoader()).beforeInitialize();
+		if (args.length > 0 && "enrich".equals(args[0])) {
+			CliSettings.preload();
+		}
 		try (Engine engine = new Engine()) {
 			return new CommandLine(RootCommand.class, new WithEngine(engine))
 				.setExecutionExceptionHandler(new OneLineErrors())
