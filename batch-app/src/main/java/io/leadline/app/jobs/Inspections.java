@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.leadline.jobs.input.InputLimits;
@@ -19,21 +20,27 @@ import io.leadline.app.jobs.StartRefusedException.Reason;
 import io.leadline.jobs.input.ListInspection;
 
 /**
- * Uploaded lists are inspected a few at a time, each within a time limit: parsing an
- * untrusted workbook costs memory and CPU in the JVM that runs every tenant's jobs, so a
- * burst of uploads waits its turn (503 {@code inspection_busy}) instead of piling up in
- * request threads. (Local and inbox files are the operator's own and are inspected in the
- * calling thread.)
+ * Lists are inspected a few at a time, each within a time limit: parsing an untrusted
+ * workbook costs memory and CPU in the JVM that runs every tenant's jobs, so a burst of
+ * uploads waits its turn (503 {@code inspection_busy}) instead of piling up in request
+ * threads. Nightly inbox files share the same slots and limit, but wait for a slot
+ * instead of being refused. (Local CLI files are the operator's own and are inspected in
+ * the calling thread.)
  */
 @Component
+@EnableConfigurationProperties(InspectionProperties.class)
 class Inspections implements DisposableBean {
 
 	static final int AT_ONCE = 2;
 
-	static final Duration TIME_LIMIT = Duration.ofMinutes(2);
+	// why: the permits, not the pool, bound how many inspections are admitted; fair, so a
+	// nightly file waiting for a slot gets the next one even while uploads keep arriving
+	private final Semaphore slots = new Semaphore(AT_ONCE, true);
 
+	// why: an unbounded queue, because a timed-out inspection gives its slot back at once
+	// but its thread stops only at its next row; the next one queues behind it briefly
 	private final ThreadPoolExecutor pool = new ThreadPoolExecutor(AT_ONCE, AT_ONCE, 1, TimeUnit.MINUTES,
-			new SynchronousQueue<>(), task -> {
+			new LinkedBlockingQueue<>(), task -> {
 				Thread thread = new Thread(task, "leadline-inspection");
 				thread.setDaemon(true);
 				return thread;
@@ -41,41 +48,87 @@ class Inspections implements DisposableBean {
 
 	private final InputLimits limits;
 
-	Inspections(InputLimits limits) {
+	private final Duration timeLimit;
+
+	Inspections(InputLimits limits, InspectionProperties properties) {
 		this.limits = limits;
+		this.timeLimit = properties.timeLimit();
 	}
 
+	/**
+	 * An upload: refused when {@value #AT_ONCE} lists are being inspected.
+	 * @throws StartRefusedException {@code INSPECTION_BUSY} or {@code INSPECTION_TIMEOUT}
+	 */
 	ListInspection inspect(Path file) throws IOException {
-		Future<ListInspection> inspection;
+		boolean admitted;
 		try {
-			inspection = pool.submit(() -> ListInspection.inspect(file, limits));
+			// why: tryAcquire() would barge past a waiting nightly file; this honours
+			// fairness
+			admitted = slots.tryAcquire(0, TimeUnit.SECONDS);
 		}
-		catch (RejectedExecutionException full) {
+		catch (InterruptedException e) {
+			throw interrupted(e);
+		}
+		if (!admitted) {
 			throw new StartRefusedException(Reason.INSPECTION_BUSY,
 					"%d uploads are being inspected; try again in a few seconds".formatted(AT_ONCE));
 		}
+		return inspectAdmitted(file);
+	}
+
+	/**
+	 * A nightly inbox file: waits for a slot (at most about one time limit, as every
+	 * inspection holding one ends by then), then inspects within the time limit.
+	 * @throws StartRefusedException {@code INSPECTION_TIMEOUT}
+	 */
+	ListInspection inspectWaiting(Path file) throws IOException {
 		try {
-			return inspection.get(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (TimeoutException slow) {
-			inspection.cancel(true);
-			throw new StartRefusedException(Reason.INSPECTION_TIMEOUT,
-					"the file took longer than %d s to inspect".formatted(TIME_LIMIT.toSeconds()));
+			slots.acquire();
 		}
 		catch (InterruptedException e) {
-			inspection.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while inspecting an upload", e);
+			throw interrupted(e);
 		}
-		catch (ExecutionException failed) {
-			if (failed.getCause() instanceof IOException io) {
-				throw io;
+		return inspectAdmitted(file);
+	}
+
+	private ListInspection inspectAdmitted(Path file) throws IOException {
+		try {
+			Future<ListInspection> inspection = pool.submit(() -> ListInspection.inspect(file, limits));
+			try {
+				return inspection.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
 			}
-			if (failed.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
+			catch (TimeoutException slow) {
+				inspection.cancel(true);
+				throw new StartRefusedException(Reason.INSPECTION_TIMEOUT,
+						"the file took longer than %s to inspect".formatted(readable(timeLimit)));
 			}
-			throw new IllegalStateException("inspection failed", failed.getCause());
+			catch (InterruptedException e) {
+				inspection.cancel(true);
+				throw interrupted(e);
+			}
+			catch (ExecutionException failed) {
+				if (failed.getCause() instanceof IOException io) {
+					throw io;
+				}
+				if (failed.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException("inspection failed", failed.getCause());
+			}
 		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private static IOException interrupted(InterruptedException e) {
+		Thread.currentThread().interrupt();
+		return new IOException("interrupted while inspecting a list", e);
+	}
+
+	/** {@code 120 s}, {@code 1 ms}. */
+	private static String readable(Duration limit) {
+		return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
 	}
 
 	@Override

@@ -96,16 +96,19 @@ public class ListIntake {
 
 	/** A list on this machine, run by the CLI's {@code local} account. */
 	public PreparedList prepareLocal(Path file, ListOptions options) throws IOException {
-		return prepare(file, CreditLedger.LOCAL_ACCOUNT, UUID.randomUUID(), file.getFileName().toString(), options);
+		return prepare(file, CreditLedger.LOCAL_ACCOUNT, UUID.randomUUID(), file.getFileName().toString(), options,
+				local -> ListInspection.inspect(local, limits));
 	}
 
 	/**
 	 * A list dropped in the nightly inbox, copied to {@code copy}; {@code jobId} is
-	 * derived from the file, so a second start of it is refused.
+	 * derived from the file, so a second start of it is refused. Inspected like an upload
+	 * (same slots, same time limit), but waits for a slot instead of being refused.
+	 * @throws StartRefusedException {@code INSPECTION_TIMEOUT} when it took too long
 	 */
 	public PreparedList prepareInbox(Path copy, String owner, UUID jobId, String fileName, ListOptions options)
 			throws IOException {
-		return prepare(copy, owner, jobId, fileName, options);
+		return prepare(copy, owner, jobId, fileName, options, inspections::inspectWaiting);
 	}
 
 	/**
@@ -224,9 +227,9 @@ public class ListIntake {
 
 	// --- the parts
 
-	private PreparedList prepare(Path file, String owner, UUID jobId, String fileName, ListOptions options)
-			throws IOException {
-		ListInspection inspection = ListInspection.inspect(file, limits);
+	private PreparedList prepare(Path file, String owner, UUID jobId, String fileName, ListOptions options,
+			Inspector inspector) throws IOException {
+		ListInspection inspection = inspector.inspect(file);
 		requireDataRows(inspection.dataRows());
 		int email = emailColumn(inspection, options.emailColumn());
 		checkOutputColumns(inspection.headers(), options.outputColumns());
@@ -236,6 +239,14 @@ public class ListIntake {
 				fileName, inspection.headers().originals().get(email), inspection.dataRows(), resultFormatOf(format),
 				options, fields);
 		return new PreparedList(request, file);
+	}
+
+	/** Where a list is inspected: in the calling thread, or in {@link Inspections}. */
+	@FunctionalInterface
+	private interface Inspector {
+
+		ListInspection inspect(Path file) throws IOException;
+
 	}
 
 	private EnrichmentRequest request(UUID jobId, String owner, String inputKey, String fileName, String emailHeader,

@@ -23,7 +23,10 @@ public final class StartRefusedException extends RuntimeException {
 		SERVER_BUSY,
 		/** As many uploads as the server inspects at once are being inspected. */
 		INSPECTION_BUSY,
-		/** The upload took longer than the time limit to inspect. */
+		/**
+		 * The list (an upload or an inbox file) took longer than the time limit to
+		 * inspect.
+		 */
 		INSPECTION_TIMEOUT
 
 	}

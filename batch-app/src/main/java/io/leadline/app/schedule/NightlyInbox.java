@@ -69,8 +69,8 @@ public class NightlyInbox {
 		/** Another instance's sweep moved the file while this one looked at it. */
 		HANDLED_ELSEWHERE("handled elsewhere"),
 		/**
-		 * Refused (not a list, no email column, too few credits, a reserved account); see
-		 * the reason file.
+		 * Refused (not a list, no email column, too slow to inspect, too few credits, a
+		 * reserved account); see the reason file.
 		 */
 		FAILED("failed"),
 		/**

@@ -2,6 +2,7 @@ package io.leadline.app.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.leadline.app.LeadlineApplication;
 import io.leadline.app.jobs.ProcessLease;
 import io.leadline.jobs.credits.CreditLedger;
+import io.leadline.jobs.credits.LedgerEntry;
 import io.leadline.jobs.credits.LedgerKind;
 import io.leadline.jobs.enrichment.EnrichmentJobConfig;
 import io.leadline.jobs.enrichment.EnrichmentRequest;
@@ -163,6 +165,35 @@ class NightlyInboxIT {
 		assertThat(after).extracting(NightlyInbox.Handled::outcome).containsExactly(NightlyInbox.Outcome.STARTED);
 	}
 
+	@Test
+	void refusesAFileThatTakesLongerThanTheInspectionTimeLimitAndGoesOnToTheNextFile() throws Exception {
+		ObjectStore store = first.getBean(ObjectStore.class);
+		StringBuilder huge = new StringBuilder("Name,Email\n");
+		for (int row = 0; row < 200_000; row++) {
+			huge.append("P").append(row).append(",p").append(row).append("@huge.example\n");
+		}
+		drop(store, "inbox/ann/a-huge.csv", huge.toString());
+		drop(store, "inbox/ann/b-next.csv", "Name,Email\nNed,ned@next.example\n");
+
+		List<NightlyInbox.Handled> handled;
+		try (ConfigurableApplicationContext strict = instance("LEADLINE_INSPECTION_TIME_LIMIT=1ms")) {
+			handled = strict.getBean(NightlyInbox.class).sweep();
+		}
+
+		assertThat(handled).extracting(NightlyInbox.Handled::key)
+			.as("the sweep goes on after the file that took too long")
+			.containsExactly("inbox/ann/a-huge.csv", "inbox/ann/b-next.csv");
+		assertThat(handled.get(0).describe()).isEqualTo("failed: the file took longer than 1 ms to inspect");
+		assertThat(keys(store, "inbox/ann/failed/")).contains("inbox/ann/failed/a-huge.csv");
+		try (InputStream reason = store.open("inbox/ann/failed/a-huge.csv.reason.txt")) {
+			assertThat(new String(reason.readAllBytes(), StandardCharsets.UTF_8))
+				.isEqualTo("the file took longer than 1 ms to inspect\n");
+		}
+		assertThat(first.getBean(CreditLedger.class).entries("ann", 0, 10)).extracting(LedgerEntry::jobId)
+			.as("nothing reserved for the refused file")
+			.doesNotContain(handled.get(0).jobId());
+	}
+
 	/**
 	 * What a sweep killed while starting a file leaves: its claim, held by a pid that is
 	 * gone.
@@ -175,8 +206,9 @@ class NightlyInboxIT {
 					jobId.toString(), ProcessLease.thisHost(), gone.pid());
 	}
 
-	private ConfigurableApplicationContext instance() {
+	private ConfigurableApplicationContext instance(String... more) {
 		return new SpringApplicationBuilder(LeadlineApplication.class).web(WebApplicationType.NONE)
+			.properties(more)
 			// why: default properties rank below application.yml, so set the variables
 			// its placeholders read
 			.properties("LEADLINE_DATA_DIR=" + data.toAbsolutePath(), "LEADLINE_STARTING_CREDITS=100",
