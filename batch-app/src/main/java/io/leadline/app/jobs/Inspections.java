@@ -121,6 +121,16 @@ class Inspections implements DisposableBean {
 		}
 	}
 
+	/** Slots no inspection holds now. */
+	int freeSlots() {
+		return slots.availablePermits();
+	}
+
+	/** Whether a nightly file is waiting for a slot. */
+	boolean anyWaiting() {
+		return slots.hasQueuedThreads();
+	}
+
 	private static IOException interrupted(InterruptedException e) {
 		Thread.currentThread().interrupt();
 		return new IOException("interrupted while inspecting a list", e);
