@@ -1,7 +1,9 @@
 package io.leadline.jobs.enrichment;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -129,6 +132,34 @@ class BatchEnrichTasklet implements Tasklet {
 				}
 				try (InputStream in = store.open(prefix + name)) {
 					return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read " + prefix + name, e);
+			}
+		}
+
+		@Override
+		public void write(String name, Body body) {
+			try {
+				// why: the store publishes the object only if body returns, so a download
+				// cut short leaves no half file for a restart to trust
+				store.write(prefix + name, body::writeTo);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot write " + prefix + name, e);
+			}
+		}
+
+		@Override
+		public void forEachLine(String name, Consumer<String> line) {
+			try {
+				if (store.stat(prefix + name).isEmpty()) {
+					return;
+				}
+				try (BufferedReader reader = new BufferedReader(
+						new InputStreamReader(store.open(prefix + name), StandardCharsets.UTF_8))) {
+					reader.lines().forEach(line);
 				}
 			}
 			catch (IOException e) {

@@ -38,17 +38,22 @@ public record BatchAnswer(String customId, ChatCompletion completion, String err
 	public static List<BatchAnswer> parse(String jsonl) {
 		var answers = new ArrayList<BatchAnswer>();
 		for (var line : jsonl.split("\n")) {
-			if (!line.isBlank()) {
-				var answer = parseLine(line);
-				if (answer != null) {
-					answers.add(answer);
-				}
+			var answer = parseLine(line);
+			if (answer != null) {
+				answers.add(answer);
 			}
 		}
 		return answers;
 	}
 
+	/**
+	 * One line of an output or error file; null for a blank line, one that is not JSON or
+	 * one that names no {@code custom_id} (its request counts as missing).
+	 */
 	static BatchAnswer parseLine(String line) {
+		if (line.isBlank()) {
+			return null;
+		}
 		JsonNode json;
 		try {
 			json = JsonMapper.shared().readTree(line);

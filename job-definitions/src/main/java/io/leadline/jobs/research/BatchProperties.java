@@ -25,14 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * go through the live path
  * @param liveAfter how long after a round started its stragglers stop waiting for another
  * batch and go through the live path
- * @param priceFactor the Batch API's token price as a share of the live price
+ * @param maxDownload bytes of one output or error file the job downloads; a larger one
+ * fails the step (a restart downloads it again), so a provider that sends without end
+ * cannot fill the disk
  */
 @Validated
 @ConfigurationProperties("leadline.batch")
 public record BatchProperties(@DefaultValue("50000") @Min(1) int maxRequestsPerFile,
 		@DefaultValue("100MB") DataSize maxBytesPerFile, @DefaultValue("24h") @NotBlank String completionWindow,
 		@DefaultValue("5s") Duration pollFirst, @DefaultValue("5m") Duration pollMax,
-		@DefaultValue("3") @Min(1) int maxSubmissions, @DefaultValue("48h") Duration liveAfter) {
+		@DefaultValue("3") @Min(1) int maxSubmissions, @DefaultValue("48h") Duration liveAfter,
+		@DefaultValue("1GB") DataSize maxDownload) {
 
 	public BatchProperties {
 		if (pollFirst.isNegative() || pollFirst.isZero() || pollMax.compareTo(pollFirst) < 0) {
@@ -40,12 +43,15 @@ public record BatchProperties(@DefaultValue("50000") @Min(1) int maxRequestsPerF
 					"leadline.batch.poll-first must be positive and at most poll-max, got %s and %s"
 						.formatted(pollFirst, pollMax));
 		}
+		if (maxDownload.toBytes() < 1) {
+			throw new IllegalArgumentException("leadline.batch.max-download must be positive, got " + maxDownload);
+		}
 	}
 
 	/** The defaults, for code outside Spring. */
 	public static BatchProperties defaults() {
 		return new BatchProperties(50_000, DataSize.ofMegabytes(100), "24h", Duration.ofSeconds(5),
-				Duration.ofMinutes(5), 3, Duration.ofHours(48));
+				Duration.ofMinutes(5), 3, Duration.ofHours(48), DataSize.ofGigabytes(1));
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.leadline.jobs.research;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,6 +67,26 @@ public final class BatchResearch implements AutoCloseable {
 		void write(String name, String text);
 
 		Optional<String> read(String name);
+
+		/**
+		 * Writes {@code name} from what {@code body} streams; if {@code body} throws,
+		 * nothing is left under {@code name}.
+		 */
+		void write(String name, Body body);
+
+		/**
+		 * Gives each line of {@code name} to {@code line}, in order, without holding the
+		 * file in memory; nothing if there is no such file.
+		 */
+		void forEachLine(String name, Consumer<String> line);
+
+		/** What streams a file's bytes; it must not close {@code out}. */
+		@FunctionalInterface
+		interface Body {
+
+			void writeTo(OutputStream out) throws IOException;
+
+		}
 
 	}
 
@@ -275,28 +297,37 @@ public final class BatchResearch implements AutoCloseable {
 
 	/** Copies a finished batch's output and error lines to the work area. */
 	private ChatCompletion save(Job job, String round, ProviderBatch batch, Map<String, ChatRequest> requests) {
-		var lines = new StringBuilder();
-		if (batch.outputFileId() != null) {
-			lines.append(batches.content(batch.outputFileId())).append('\n');
-		}
-		if (batch.errorFileId() != null) {
-			lines.append(batches.content(batch.errorFileId())).append('\n');
-		}
-		job.work.write(answersName(round, batch.id()), lines.toString());
-		long prompt = 0;
-		long completion = 0;
-		for (var answer : BatchAnswer.parse(lines.toString())) {
-			job.answers(round).merge(answer.customId(), Answer.of(answer, false), Answer::better);
+		var name = answersName(round, batch.id());
+		// why: streamed to the work area, not read into a String: an output file of
+		// 50,000
+		// answers is 100+ MB, and a provider's file is capped so it cannot fill the disk
+		long cap = properties.maxDownload().toBytes();
+		job.work.write(name, out -> {
+			for (var fileId : new String[] { batch.outputFileId(), batch.errorFileId() }) {
+				if (fileId != null) {
+					batches.download(fileId, out, cap);
+					out.write('\n');
+				}
+			}
+		});
+		long[] tokens = new long[2];
+		var answers = job.answers(round);
+		job.work.forEachLine(name, line -> {
+			var answer = BatchAnswer.parseLine(line);
+			if (answer == null) {
+				return;
+			}
+			answers.merge(answer.customId(), Answer.of(answer, false), Answer::better);
 			if (answer.isAnswered()) {
-				prompt += answer.completion().promptTokens();
-				completion += answer.completion().completionTokens();
+				tokens[0] += answer.completion().promptTokens();
+				tokens[1] += answer.completion().completionTokens();
 				var request = requests.get(answer.customId());
 				if (request != null && !answer.completion().content().isBlank()) {
 					calls.remember(request, answer.completion());
 				}
 			}
-		}
-		return new ChatCompletion("", prompt, completion);
+		});
+		return new ChatCompletion("", tokens[0], tokens[1]);
 	}
 
 	private void submit(Job job, String round, List<String> missing, Map<String, ChatRequest> requests) {
@@ -827,11 +858,13 @@ public final class BatchResearch implements AutoCloseable {
 				var loaded = new HashMap<String, Answer>();
 				for (var file : state.files()) {
 					if (file.round().equals(name) && file.saved()) {
-						var lines = work.read(answersName(name, file.batchId())).orElse("");
-						for (var answer : BatchAnswer.parse(lines)) {
-							loaded.merge(answer.customId(), Answer.of(answer, file.status().equals(LIVE)),
-									Answer::better);
-						}
+						var live = file.status().equals(LIVE);
+						work.forEachLine(answersName(name, file.batchId()), line -> {
+							var answer = BatchAnswer.parseLine(line);
+							if (answer != null) {
+								loaded.merge(answer.customId(), Answer.of(answer, live), Answer::better);
+							}
+						});
 					}
 				}
 				return loaded;

@@ -1,5 +1,6 @@
 package io.leadline.jobs.research;
 
+import java.io.OutputStream;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ProviderBatch batch = batches.create(file, "24h");
  * // later, until batch.isTerminal():
  * batch = batches.get(batch.id());
- * List<BatchAnswer> answers = BatchAnswer.parse(batches.content(batch.outputFileId()));
+ * try (var out = Files.newOutputStream(path)) {
+ *   batches.download(batch.outputFileId(), out, properties.maxDownload().toBytes());
+ * }
  * }</pre>
  */
 public final class GroqBatches {
@@ -98,9 +101,15 @@ public final class GroqBatches {
 		return Optional.empty();
 	}
 
-	/** The content of an output or error file: JSONL, one line per request. */
-	public String content(String fileId) {
-		return call.text(PROVIDER, authorized(settings.groqUrl() + "/files/" + fileId + "/content").get().build());
+	/**
+	 * Streams an output or error file (JSONL, one line per request) to {@code out}.
+	 * @return the bytes written
+	 * @throws TransientProviderException when the file is larger than {@code maxBytes};
+	 * what was written to {@code out} is then incomplete and must be discarded
+	 */
+	public long download(String fileId, OutputStream out, long maxBytes) {
+		return call.download(PROVIDER, authorized(settings.groqUrl() + "/files/" + fileId + "/content").get().build(),
+				out, maxBytes);
 	}
 
 	private Request.Builder authorized(String url) {

@@ -2,6 +2,7 @@ package io.leadline.jobs.research;
 
 import io.leadline.jobs.ratelimit.ProviderLimiter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -82,19 +83,43 @@ final class ProviderCall {
 		}
 	}
 
-	/** The body of a 2xx reply as text, for answers that are not one JSON object. */
-	String text(String provider, Request request) {
+	/**
+	 * Streams the body of a 2xx reply to {@code out}, refused beyond {@code maxBytes}: a
+	 * batch's output file can be hundreds of megabytes and must not sit in the heap, and
+	 * a host that sends without end must not fill the disk either.
+	 * @return the bytes written
+	 * @throws TransientProviderException when the body is larger than {@code maxBytes}
+	 * (some of it may have been written to {@code out}: discard it)
+	 */
+	long download(String provider, Request request, OutputStream out, long maxBytes) {
 		try (var response = http.newCall(request).execute()) {
 			limiter.observe(response::header);
-			var body = response.body().string();
 			if (!response.isSuccessful()) {
-				throw errors.forStatus(provider, response, body);
+				throw errors.forStatus(provider, response, boundedBody(provider, response));
 			}
-			return body;
+			var body = response.body();
+			if (body.contentLength() > maxBytes) {
+				throw tooLarge(provider, maxBytes);
+			}
+			var source = body.source();
+			var buffer = new byte[64 * 1024];
+			long written = 0;
+			for (int read; (read = source.read(buffer)) != -1;) {
+				written += read;
+				if (written > maxBytes) {
+					throw tooLarge(provider, maxBytes);
+				}
+				out.write(buffer, 0, read);
+			}
+			return written;
 		}
 		catch (IOException e) {
 			throw errors.forIo(provider, e);
 		}
+	}
+
+	private TransientProviderException tooLarge(String provider, long maxBytes) {
+		return errors.malformed(provider, "the file is larger than %,d bytes".formatted(maxBytes), null);
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package io.leadline.jobs.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +171,21 @@ class BatchResearchTest {
 	}
 
 	@Test
+	void anOutputFileOverTheDownloadCapFailsTheMoveAndARestartDownloadsItAgain() throws Exception {
+		var job = job(rows(6), BatchState.start());
+		var capped = research(50_000, DataSize.ofBytes(100));
+
+		assertThatThrownBy(() -> finish(capped, job)).isInstanceOf(TransientProviderException.class)
+			.hasMessageContaining("malformed response (the file is larger than 100 bytes)");
+
+		assertThat(work.keySet()).as("no half-downloaded answers file").noneMatch(name -> name.startsWith("answers/"));
+		assertThat(job.state().files()).as("nothing saved").noneMatch(BatchState.SubmittedFile::saved);
+		var results = finish(research(), job(rows(6), job.state()));
+		assertThat(results.values()).extracting(ProspectResult::status).containsOnly(Status.OK);
+		assertThat(providers.batches.submittedIds()).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void stragglersOfAFailingBatchGoLiveAfterTheLastSubmission() throws Exception {
 		providers.batches.failValidation = true;
 		var job = job(rows(2), BatchState.start());
@@ -192,8 +213,12 @@ class BatchResearchTest {
 	}
 
 	private BatchResearch research(int requestsPerFile) {
+		return research(requestsPerFile, DataSize.ofMegabytes(1));
+	}
+
+	private BatchResearch research(int requestsPerFile, DataSize maxDownload) {
 		var properties = new BatchProperties(requestsPerFile, DataSize.ofMegabytes(1), "24h", Duration.ofMillis(1),
-				Duration.ofMillis(4), 2, Duration.ofHours(1));
+				Duration.ofMillis(4), 2, Duration.ofHours(1), maxDownload);
 		var http = ProviderHttp.client(providers.settings());
 		var research = new BatchResearch(new SerperClient(http, providers.settings()),
 				new GroqClient(http, providers.settings()), new GroqBatches(http, providers.settings()),
@@ -212,6 +237,23 @@ class BatchResearchTest {
 			@Override
 			public Optional<String> read(String name) {
 				return Optional.ofNullable(work.get(name));
+			}
+
+			@Override
+			public void write(String name, Body body) {
+				var out = new ByteArrayOutputStream();
+				try {
+					body.writeTo(out);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				work.put(name, out.toString(StandardCharsets.UTF_8));
+			}
+
+			@Override
+			public void forEachLine(String name, Consumer<String> line) {
+				read(name).ifPresent(text -> text.lines().forEach(line));
 			}
 		}, log::add);
 	}

@@ -3,6 +3,7 @@ package io.leadline.jobs.research;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -49,7 +50,7 @@ class GroqBatchesTest {
 			batch = batches.get(batch.id());
 			statuses.add(batch.status());
 		}
-		var answers = BatchAnswer.parse(batches.content(batch.outputFileId()));
+		var answers = BatchAnswer.parse(content(batches, batch.outputFileId()));
 
 		assertThat(statuses).containsExactly("validating", "in_progress", "finalizing", "completed");
 		assertThat(batch.total()).isEqualTo(2);
@@ -74,12 +75,32 @@ class GroqBatchesTest {
 		}
 
 		assertThat(batch.status()).isEqualTo("expired");
-		assertThat(BatchAnswer.parse(batches.content(batch.outputFileId()))).extracting(BatchAnswer::customId)
+		assertThat(BatchAnswer.parse(content(batches, batch.outputFileId()))).extracting(BatchAnswer::customId)
 			.containsExactly("a", "b");
-		assertThat(BatchAnswer.parse(batches.content(batch.errorFileId()))).allSatisfy(answer -> {
+		assertThat(BatchAnswer.parse(content(batches, batch.errorFileId()))).allSatisfy(answer -> {
 			assertThat(answer.isAnswered()).isFalse();
 			assertThat(answer.error()).startsWith("batch_expired");
 		}).extracting(BatchAnswer::customId).containsExactly("c", "d");
+	}
+
+	@Test
+	void aFileLargerThanTheCapIsRefusedWithoutReadingItAll() {
+		var batches = batches();
+		var ids = java.util.stream.IntStream.rangeClosed(1, 40).mapToObj(i -> "person:" + i).toArray(String[]::new);
+		var batch = batches.create(batches.upload("b.jsonl", jsonl(ids)), "24h");
+		while (!batch.isTerminal()) {
+			batch = batches.get(batch.id());
+		}
+		var fileId = batch.outputFileId();
+		var whole = content(batches, fileId).getBytes(StandardCharsets.UTF_8).length;
+		var out = new ByteArrayOutputStream();
+
+		assertThatThrownBy(() -> batches.download(fileId, out, 1024)).isInstanceOf(TransientProviderException.class)
+			.hasMessageContaining("the file is larger than 1,024 bytes");
+		assertThat(whole).as("the whole file").isGreaterThan(10 * 1024);
+		assertThat(out.size()).as("bytes written before the refusal").isLessThanOrEqualTo(1024);
+		assertThat(batches.download(fileId, new ByteArrayOutputStream(), whole)).as("exactly at the cap")
+			.isEqualTo(whole);
 	}
 
 	@Test
@@ -115,6 +136,12 @@ class GroqBatchesTest {
 
 	private GroqBatches batches() {
 		return new GroqBatches(ProviderHttp.client(providers.settings()), providers.settings());
+	}
+
+	private static String content(GroqBatches batches, String fileId) {
+		var out = new ByteArrayOutputStream();
+		batches.download(fileId, out, BatchProperties.defaults().maxDownload().toBytes());
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	private byte[] jsonl(String... customIds) {
