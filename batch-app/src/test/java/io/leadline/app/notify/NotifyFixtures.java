@@ -7,12 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import io.leadline.app.ShippedMigrations;
 
 /** A migrated database, settings and a clock the tests move by hand. */
 final class NotifyFixtures {
@@ -21,14 +19,7 @@ final class NotifyFixtures {
 	}
 
 	static DataSource migratedDatabase() {
-		var db = new DriverManagerDataSource("jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
-				"");
-		Flyway.configure()
-			.dataSource(db)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
-		return db;
+		return ShippedMigrations.freshDatabase("notify");
 	}
 
 	/** Retries after 30 s, 60 s, ... at most an hour apart, for a day. */
